@@ -1,0 +1,9 @@
+/**
+ * The command table of `edusign`. Each command lives in its own file beside this one.
+ * @module
+ */
+import type { CliCommand } from '../command.js';
+
+/** Commands by name. Sub-commands (`cert show`) are dispatched by their command. */
+export const commands: Record<string, () => Promise<CliCommand>> = {
+};
