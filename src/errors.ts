@@ -47,6 +47,7 @@ export const ERROR_CODES = {
   NETWORK_TIMEOUT: { vi: 'Hết thời gian chờ mạng', en: 'Network timeout' },
   NETWORK_OFFLINE: { vi: 'Chế độ ngoại tuyến: không truy cập mạng', en: 'Offline mode: network access is disabled' },
   RESPONSE_TOO_LARGE: { vi: 'Phản hồi mạng quá lớn', en: 'Network response is too large' },
+  NETWORK_SCHEME_NOT_ALLOWED: { vi: 'Địa chỉ mạng không được phép (chỉ http/https, không chuyển hướng sang giao thức khác)', en: 'URL not allowed (http/https only, no redirect to another scheme)' },
   CERT_NOT_USABLE_FOR_SIGNING: { vi: 'Chứng thư số không dùng được để ký', en: 'Certificate cannot be used for signing' },
   CERT_REVOKED: { vi: 'Chứng thư số đã bị thu hồi', en: 'Certificate is revoked' },
   CERT_EXPIRED: { vi: 'Chứng thư số đã hết hạn', en: 'Certificate has expired' },
