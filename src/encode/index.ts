@@ -5,3 +5,4 @@
  */
 export { canonicalize, canonicalizeToBytes, type CanonicalizeOptions } from './json/canonicalize.js';
 export { parseJsonStrict, DEFAULT_JSON_LIMITS, type JsonValue, type ParseJsonOptions } from './json/parse-strict.js';
+export { parseXmlSafe, DEFAULT_XML_LIMITS, type ParseXmlOptions, type XmlDocument } from './xml/parse-safe.js';
