@@ -5,3 +5,18 @@
  */
 export type * from './types.js';
 export { MARK_PATTERN, isMark, parseScore, formatScore } from './score.js';
+export * from './catalogue.js';
+export * from './provinces.js';
+export * from './rules/regime.js';
+export * from './rules/regular-count.js';
+export * from './rules/average.js';
+export * from './rules/comment-result.js';
+export * from './rules/level4.js';
+export * from './rules/learning-level.js';
+export * from './rules/conduct-year.js';
+export * from './rules/outcome.js';
+export * from './rules/legacy.js';
+export * from './rules/titles.js';
+export * from './rules/primary-overall.js';
+export * from './rules/thpt-choices.js';
+export * from './rules/personal-id.js';

@@ -1,0 +1,51 @@
+/**
+ * Subject averages with exact integer arithmetic (marks in tenths).
+ * @module
+ */
+import type { Tenths } from '../types.js';
+
+/**
+ * Divides two non-negative integers and rounds half-up to an integer: `round(numerator / denominator)`.
+ * Exact for safe integers (no floating point).
+ *
+ * @example
+ * ```ts
+ * divideHalfUp(25, 10); // 3
+ * divideHalfUp(24, 10); // 2
+ * ```
+ */
+export function divideHalfUp(numerator: number, denominator: number): number {
+  if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || numerator < 0 || denominator <= 0) {
+    throw new RangeError('divideHalfUp needs a non-negative numerator and a positive denominator');
+  }
+  return Math.floor((2 * numerator + denominator) / (2 * denominator));
+}
+
+/**
+ * ĐTBmhk (semester subject average), TT22/2021 Art.9.1 (same formula as TT58 Art.12 as amended by TT26/2020):
+ * `ĐTBmhk = (ΣĐĐGtx + 2·ĐĐGgk + 3·ĐĐGck) / (nĐĐGtx + 5)`, rounded half-up to one decimal.
+ * All marks are in tenths; the result is in tenths.
+ *
+ * @example
+ * ```ts
+ * semesterAverage([80, 90], 70, 85); // (80+90+140+255)/7 = 80.71… → 81 (8.1)
+ * ```
+ */
+export function semesterAverage(regular: readonly Tenths[], midterm: Tenths, final: Tenths): Tenths {
+  let sum = 2 * midterm + 3 * final;
+  for (const r of regular) sum += r;
+  return divideHalfUp(sum, regular.length + 5);
+}
+
+/**
+ * ĐTBmcn (year subject average), TT22/2021 Art.9.1: `ĐTBmcn = (ĐTBmhkI + 2·ĐTBmhkII) / 3`, from the *rounded*
+ * semester averages (as written in the books), rounded half-up to one decimal. Tenths in, tenths out.
+ *
+ * @example
+ * ```ts
+ * yearAverage(65, 70); // (65 + 140)/3 = 68.33… → 68 (6.8)
+ * ```
+ */
+export function yearAverage(hk1: Tenths, hk2: Tenths): Tenths {
+  return divideHalfUp(hk1 + 2 * hk2, 3);
+}
