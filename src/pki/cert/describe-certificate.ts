@@ -1,0 +1,127 @@
+/**
+ * A certificate in user terms: who (name, organisation, personal ID / tax code), who issued it, when it is
+ * valid, what it may be used for, fingerprints, key, and where its CA publishes status (AIA, CRL DP).
+ * @module
+ */
+import { decodeCertificate, type DecodedCertificate } from './decode-certificate.js';
+import { EKU_NAMES } from './extensions.js';
+import { subjectIdentifiers, type SubjectIdentifier } from './identifiers.js';
+import { attributeValues, namesMatch, type NameAttribute } from './name.js';
+import { describePublicKey, type PublicKeyInfo } from './public-key.js';
+import { signatureAlgorithmInfo } from './signature-algorithm.js';
+
+/** A name as text and parts. */
+export interface NameDescription {
+  /** RFC 4514 string (most specific first). */
+  text: string;
+  attributes: NameAttribute[];
+  commonName?: string;
+  organization?: string;
+  organizationalUnit?: string;
+}
+
+/** What {@link describeCertificate} returns (JSON-friendly apart from Dates). */
+export interface CertificateDescription {
+  subject: NameDescription;
+  issuer: NameDescription;
+  commonName?: string;
+  organization?: string;
+  /** Chức danh (title), e.g. `Hiệu trưởng`. */
+  title?: string;
+  locality?: string;
+  /** Tỉnh/thành phố (ST). */
+  province?: string;
+  country?: string;
+  /** Every prefixed identifier (UID first; CN/OU fallback). */
+  identifiers: SubjectIdentifier[];
+  /** First personal identifier (CCCD, else CMND, else HC). */
+  personalId?: string;
+  /** First tax code (MST). */
+  taxCode?: string;
+  serialNumber: string;
+  version: number;
+  notBefore: Date;
+  notAfter: Date;
+  isCA: boolean;
+  pathLength?: number;
+  selfIssued: boolean;
+  keyUsage: string[];
+  extendedKeyUsage: { oid: string; name?: string }[];
+  policies: string[];
+  fingerprints: { sha1: string; sha256: string };
+  publicKey: PublicKeyInfo;
+  signatureAlgorithm: { oid: string; name?: string };
+  urls: { ocsp: string[]; caIssuers: string[]; crl: string[] };
+  ocspNoCheck: boolean;
+  /** OIDs of critical extensions. */
+  criticalExtensions: string[];
+}
+
+function first(name: DecodedCertificate['subject'], type: string): string | undefined {
+  return attributeValues(name, type)[0];
+}
+
+function describeName(name: DecodedCertificate['subject']): NameDescription {
+  const out: NameDescription = { text: name.text, attributes: name.attributes };
+  const cn = first(name, 'CN');
+  const o = first(name, 'O');
+  const ou = first(name, 'OU');
+  if (cn !== undefined) out.commonName = cn;
+  if (o !== undefined) out.organization = o;
+  if (ou !== undefined) out.organizationalUnit = ou;
+  return out;
+}
+
+function assignDefined<T extends object>(target: T, values: Partial<T>): T {
+  for (const [k, v] of Object.entries(values)) if (v !== undefined) (target as Record<string, unknown>)[k] = v;
+  return target;
+}
+
+/**
+ * Describes a certificate (DER/PEM bytes or an already decoded one).
+ *
+ * @example
+ * ```ts
+ * const d = describeCertificate(readFileSync('fixtures/pki/teacher.cert.der'));
+ * d.commonName; // 'Nguyễn Thị Thu Hà'
+ * d.personalId; // '031186001234'
+ * d.fingerprints.sha256; // 64 hex characters
+ * ```
+ */
+export function describeCertificate(input: Uint8Array | DecodedCertificate): CertificateDescription {
+  const cert = input instanceof Uint8Array ? decodeCertificate(input) : input;
+  const ext = cert.extensions;
+  const identifiers = subjectIdentifiers(cert.subject);
+  const sigInfo = signatureAlgorithmInfo(cert.signatureAlgorithm.oid, cert.signatureAlgorithm.parameters);
+  const description: CertificateDescription = {
+    subject: describeName(cert.subject),
+    issuer: describeName(cert.issuer),
+    identifiers,
+    serialNumber: cert.serialNumber,
+    version: cert.version,
+    notBefore: cert.notBefore,
+    notAfter: cert.notAfter,
+    isCA: ext.basicConstraints?.ca ?? false,
+    selfIssued: namesMatch(cert.subject.der, cert.issuer.der),
+    keyUsage: ext.keyUsage?.usages ?? [],
+    extendedKeyUsage: (ext.extendedKeyUsage?.oids ?? []).map((oid) => assignDefined<{ oid: string; name?: string }>({ oid }, { name: EKU_NAMES[oid] })),
+    policies: ext.policies ?? [],
+    fingerprints: { sha1: cert.sha1, sha256: cert.sha256 },
+    publicKey: describePublicKey(cert.spki),
+    signatureAlgorithm: assignDefined<{ oid: string; name?: string }>({ oid: cert.signatureAlgorithm.oid }, { name: sigInfo?.name }),
+    urls: { ocsp: ext.ocspUrls, caIssuers: ext.caIssuersUrls, crl: ext.crlUrls },
+    ocspNoCheck: ext.ocspNoCheck,
+    criticalExtensions: ext.raw.filter((e) => e.critical).map((e) => e.oid),
+  };
+  return assignDefined(description, {
+    commonName: first(cert.subject, 'CN'),
+    organization: first(cert.subject, 'O'),
+    title: first(cert.subject, 'T'),
+    locality: first(cert.subject, 'L'),
+    province: first(cert.subject, 'ST'),
+    country: first(cert.subject, 'C'),
+    personalId: (['CCCD', 'CMND', 'HC'] as const).map((k) => identifiers.find((i) => i.kind === k)?.value).find((v) => v !== undefined),
+    taxCode: identifiers.find((i) => i.kind === 'MST')?.value,
+    pathLength: ext.basicConstraints?.pathLength,
+  });
+}
