@@ -6,3 +6,10 @@
 export { canonicalize, canonicalizeToBytes, type CanonicalizeOptions } from './json/canonicalize.js';
 export { parseJsonStrict, DEFAULT_JSON_LIMITS, type JsonValue, type ParseJsonOptions } from './json/parse-strict.js';
 export { parseXmlSafe, DEFAULT_XML_LIMITS, type ParseXmlOptions, type XmlDocument } from './xml/parse-safe.js';
+export { toXml, RECORD_XML_NAMESPACE, type ToXmlOptions } from './record/to-xml.js';
+export { fromXml, XMLDSIG_NAMESPACE, type FromXmlOptions } from './record/from-xml.js';
+export { canonicalRecordJson, canonicalRecordBytes } from './record/canonical-json.js';
+export { recordJsonSchema, RECORD_SCHEMA_IDS, type JsonSchema } from './record/json-schema.js';
+export { recordXsd } from './record/xsd.js';
+export { TRANSCRIPT_SHAPE, GRADEBOOK_SHAPE, RECORD_SHAPES, type RecordKind } from './record/record-shapes.js';
+export type * from './record/shape.js';
