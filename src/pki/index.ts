@@ -3,3 +3,9 @@ export { createFetcher } from './net/fetcher.js';
 export type { FetcherOptions } from './net/fetcher.js';
 export { createPkiCache } from './net/cache.js';
 export type { PkiCache, PkiCacheOptions } from './net/cache.js';
+// ---- revocation: CRL, OCSP, checkRevocation (revocation engineer) ----
+export { parseCrl, crlToDer, CRL_REASONS } from './revocation/crl.js';
+export type { ParsedCrl, CrlEntry } from './revocation/crl.js';
+export { checkRevocation } from './revocation/check-revocation.js';
+export type { CheckRevocationOptions } from './revocation/check-revocation.js';
+export type { OcspMethod } from './revocation/ocsp-request.js';

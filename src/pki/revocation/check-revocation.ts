@@ -1,0 +1,304 @@
+/**
+ * Revocation status of every certificate of a path (not the trust anchor): embedded/supplied data first,
+ * then the network (OCSP and CRL, in the order the policy prefers), through the caller's fetcher and cache.
+ * @module
+ */
+import { createHash } from 'node:crypto';
+import type * as pkijs from 'pkijs';
+import { isEdusignError } from '../../errors.js';
+import type { Finding } from '../indication.js';
+import type { Fetcher, PkiCacheLike, RevocationCheck, RevocationPolicy, ValidationData } from '../types.js';
+import { aiaUrls, crlUrls, integerHex, nameToString, OID, parseCertificateDer, sha256Hex } from './cert-facts.js';
+import { checkCertificateWithCrl } from './crl-check.js';
+import { finding } from './finding.js';
+import { freshnessProblem } from './freshness.js';
+import { checkCertificateWithOcsp } from './ocsp-check.js';
+import { buildOcspRequest, sendOcspRequest, type OcspMethod } from './ocsp-request.js';
+
+/** Options of {@link checkRevocation}. */
+export interface CheckRevocationOptions {
+  /** The time the status is wanted for (validation time / best signature time); default now. */
+  at?: Date;
+  /** The current time (freshness, cache expiry); default `new Date()`. Tests move it. */
+  now?: Date;
+  /** Policy: hard/soft fail, OCSP or CRL first, skip. */
+  policy?: RevocationPolicy;
+  /** No network: only `validationData` (and the cache) are used. */
+  offline?: boolean;
+  /** The network fetcher; without it, only supplied data and the cache are used. */
+  fetcher?: Fetcher;
+  /** Caller-owned cache (`crl:<url>`, `ocsp:<issuer key hash>:<serial>`). */
+  cache?: PkiCacheLike;
+  /** Embedded or supplied CRLs / OCSP responses, tried before the network. */
+  validationData?: Partial<ValidationData>;
+  /** OCSP transport, default `auto` (GET when short enough, else POST). */
+  ocspMethod?: OcspMethod;
+  /** Send a nonce in OCSP requests (default true). */
+  ocspNonce?: boolean;
+  /** Tolerated clock difference for freshness, default 5 min. */
+  clockSkewMs?: number;
+  /** Without nextUpdate, data is fresh this long after its issue; default 24 h. */
+  maxAgeWithoutNextUpdateMs?: number;
+  /** At most this many URLs of each kind are tried per certificate (default 3). */
+  maxUrlsPerSource?: number;
+}
+
+interface Context {
+  options: CheckRevocationOptions;
+  /** SHA-256 of the certificate being checked (set per level). */
+  certSha?: string;
+  at: Date;
+  now: Date;
+  fresh: { at: Date; now: Date; clockSkewMs?: number; maxAgeWithoutNextUpdateMs?: number };
+}
+
+/**
+ * Check the revocation status of each certificate of `chain` (DER, signer first, trust anchor last; the
+ * anchor itself is not checked). Never throws for network or data problems: each level gets a
+ * {@link RevocationCheck} (`good`, `revoked`, `unknown` with findings saying why, or `not-checked` when the
+ * policy skips). Every result keeps the raw CRL / OCSPResponse it used, for B-LT embedding.
+ * In soft-fail mode an `unknown` result carries the finding `REVOCATION_SOFT_FAIL`; in hard-fail mode
+ * (default) `REVOCATION_HARD_FAIL`. Callers (validateCertificate) turn these into indications.
+ *
+ * @example
+ * ```ts
+ * const cache = createPkiCache();
+ * const checks = await checkRevocation([leafDer, caDer, rootDer], { fetcher: createFetcher(), cache });
+ * checks.every((c) => c.status === 'good');
+ * ```
+ */
+export async function checkRevocation(chain: readonly Uint8Array[], options: CheckRevocationOptions = {}): Promise<RevocationCheck[]> {
+  const now = options.now ?? new Date();
+  const at = options.at ?? now;
+  const context: Context = {
+    options, at, now,
+    fresh: { at, now, clockSkewMs: options.clockSkewMs, maxAgeWithoutNextUpdateMs: options.maxAgeWithoutNextUpdateMs },
+  };
+  const levels: Promise<RevocationCheck>[] = [];
+  for (let i = 0; i + 1 < chain.length; i++) {
+    const certDer = chain[i];
+    const issuerDer = chain[i + 1];
+    if (certDer && issuerDer) levels.push(checkLevel(certDer, issuerDer, context));
+  }
+  return Promise.all(levels);
+}
+
+async function checkLevel(certDer: Uint8Array, issuerDer: Uint8Array, context: Context): Promise<RevocationCheck> {
+  const certSha = sha256Hex(certDer);
+  const verdictKey = `verdict:${certSha}:${sha256Hex(issuerDer)}`;
+  const cached = context.options.policy?.skip ? undefined : cachedVerdict(verdictKey, context);
+  if (cached) return cached;
+  const check = await checkOne(parseCertificateDer(certDer), parseCertificateDer(issuerDer), certSha, context);
+  if (check.rawKey && (check.status === 'good' || check.status === 'revoked')) {
+    context.options.cache?.set(verdictKey, encodeVerdict(check, check.rawKey), check.nextUpdate);
+  }
+  const { rawKey: _rawKey, ...result } = check;
+  return result;
+}
+
+/** A decision already made about (certificate, issuer) from cached network data: reused while fresh for `at`. */
+function cachedVerdict(key: string, context: Context): RevocationCheck | undefined {
+  const cache = context.options.cache;
+  const bytes = cache?.get(key, context.now);
+  if (!cache || !bytes) return undefined;
+  let verdict: Verdict;
+  try {
+    verdict = JSON.parse(new TextDecoder().decode(bytes)) as Verdict;
+  } catch {
+    return undefined;
+  }
+  const raw = cache.get(verdict.rawKey, context.now);
+  if (!raw) return undefined;
+  const dates = {
+    revocationTime: verdict.revocationTime ? new Date(verdict.revocationTime) : undefined,
+    thisUpdate: verdict.thisUpdate ? new Date(verdict.thisUpdate) : undefined,
+    nextUpdate: verdict.nextUpdate ? new Date(verdict.nextUpdate) : undefined,
+    producedAt: verdict.producedAt ? new Date(verdict.producedAt) : undefined,
+  };
+  if (!dates.thisUpdate || freshnessProblem(verdict.source === 'ocsp' ? 'OCSP' : 'CRL', dates.thisUpdate, dates.nextUpdate, context.fresh)) return undefined;
+  return {
+    certificateSha256: verdict.certificateSha256, subject: verdict.subject, status: verdict.status, source: verdict.source,
+    origin: verdict.origin, revocationReason: verdict.revocationReason, ...dates, raw, findings: verdict.findings,
+  };
+}
+
+interface Verdict {
+  certificateSha256: string;
+  subject: string;
+  status: 'good' | 'revoked';
+  source: 'ocsp' | 'crl';
+  origin?: string;
+  revocationTime?: string;
+  revocationReason?: string;
+  thisUpdate?: string;
+  nextUpdate?: string;
+  producedAt?: string;
+  findings: Finding[];
+  rawKey: string;
+}
+
+function encodeVerdict(check: RevocationCheck, rawKey: string): Uint8Array {
+  const verdict: Verdict = {
+    certificateSha256: check.certificateSha256, subject: check.subject, status: check.status as 'good' | 'revoked',
+    source: check.source as 'ocsp' | 'crl', origin: check.origin, revocationTime: check.revocationTime?.toISOString(),
+    revocationReason: check.revocationReason, thisUpdate: check.thisUpdate?.toISOString(), nextUpdate: check.nextUpdate?.toISOString(),
+    producedAt: check.producedAt?.toISOString(), findings: check.findings, rawKey,
+  };
+  return new TextEncoder().encode(JSON.stringify(verdict));
+}
+
+/** A check plus the cache key of the raw data it used (network results only). */
+type LevelCheck = RevocationCheck & { rawKey?: string };
+
+async function checkOne(cert: pkijs.Certificate, issuer: pkijs.Certificate, certSha: string, shared: Context): Promise<LevelCheck> {
+  const context: Context = { ...shared, certSha };
+  const { options } = context;
+  const base: RevocationCheck = {
+    certificateSha256: certSha,
+    subject: nameToString(cert.subject),
+    status: 'unknown',
+    source: 'none',
+    findings: [],
+  };
+  if (options.policy?.skip) {
+    return { ...base, status: 'not-checked', findings: [finding('REVOCATION_SKIPPED', 'Revocation checking was switched off by the caller', 'Việc kiểm tra thu hồi đã bị tắt')] };
+  }
+  const notes: Finding[] = [];
+  let best: RevocationCheck | undefined;
+  const consider = (check: LevelCheck): LevelCheck | undefined => {
+    if (check.status === 'good' || check.status === 'revoked') return check;
+    // A signed OCSP "unknown" is an answer: the CA does not know this certificate; a CRL would wrongly say good.
+    if (check.findings.some((f) => f.code === 'OCSP_STATUS_UNKNOWN')) return check;
+    notes.push(...check.findings);
+    best ??= check.source !== 'none' && check.raw ? check : undefined;
+    return undefined;
+  };
+
+  let found: LevelCheck | undefined = await fromSupplied(cert, issuer, context, consider);
+  const sources = options.policy?.prefer === 'crl' ? [fromCrls, fromOcsp] : [fromOcsp, fromCrls];
+  for (const source of sources) {
+    found ??= await source(cert, issuer, context, consider, notes);
+  }
+  if (found && found.status !== 'unknown') return found;
+  const unresolved: RevocationCheck = found ?? best ?? base;
+  if (found) notes.push(...found.findings);
+  const soft = options.policy?.mode === 'soft-fail';
+  const verdict = soft
+    ? finding('REVOCATION_SOFT_FAIL', 'Revocation status unknown; accepted because the policy is soft-fail', 'Không xác định được trạng thái thu hồi; chấp nhận vì chính sách là soft-fail')
+    : finding('REVOCATION_HARD_FAIL', 'Revocation status unknown; the policy is hard-fail', 'Không xác định được trạng thái thu hồi; chính sách là hard-fail (bắt buộc)');
+  return { ...unresolved, status: 'unknown', findings: [...dedupe(notes), verdict] };
+}
+
+type Consider = (check: LevelCheck) => LevelCheck | undefined;
+
+async function fromSupplied(cert: pkijs.Certificate, issuer: pkijs.Certificate, context: Context, consider: Consider) {
+  const data = context.options.validationData;
+  for (const der of data?.ocspResponses ?? []) {
+    const check = await checkCertificateWithOcsp(cert, issuer, der, { ...context.fresh, origin: 'embedded', certificateSha256: context.certSha });
+    // A supplied response about another certificate is normal (B-LT data covers the whole path): skip quietly.
+    if (check.findings.some((f) => f.code === 'OCSP_NO_MATCHING_RESPONSE' || f.code === 'OCSP_RESPONDER_NOT_AUTHORISED')) continue;
+    const done = consider(check);
+    if (done) return done;
+  }
+  for (const der of data?.crls ?? []) {
+    const check = await checkCertificateWithCrl(cert, issuer, der, { ...context.fresh, origin: 'embedded', certificateSha256: context.certSha });
+    if (check.findings.some((f) => f.code === 'CRL_WRONG_ISSUER')) continue;
+    const done = consider(check);
+    if (done) return done;
+  }
+  return undefined;
+}
+
+function networkFinding(url: string, error: unknown): Finding {
+  const code = isEdusignError(error) ? error.code : 'NETWORK_ERROR';
+  const message = error instanceof Error ? error.message : String(error);
+  const vi = isEdusignError(error) ? error.messageVi : message;
+  return finding(`REVOCATION_SOURCE_${code}`, `${url}: ${message}`, `${url}: ${vi}`);
+}
+
+function offlineFinding(): Finding {
+  return finding('REVOCATION_OFFLINE', 'Offline: no network access for revocation data, and none was supplied',
+    'Ngoại tuyến: không truy cập mạng để lấy dữ liệu thu hồi và không có dữ liệu kèm theo');
+}
+
+function ocspCacheKey(cert: pkijs.Certificate, issuer: pkijs.Certificate): string {
+  const keyHash = createHash('sha1').update(issuer.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest('hex');
+  return `ocsp:${keyHash}:${integerHex(cert.serialNumber)}`;
+}
+
+async function fromOcsp(cert: pkijs.Certificate, issuer: pkijs.Certificate, context: Context, consider: Consider, notes: Finding[]) {
+  const { options } = context;
+  const urls = aiaUrls(cert, OID.accessOcsp).slice(0, options.maxUrlsPerSource ?? 3);
+  if (urls.length === 0) return undefined;
+  const key = ocspCacheKey(cert, issuer);
+  const cached = options.cache?.get(key, context.now);
+  if (cached) {
+    const done = consider(await checkCertificateWithOcsp(cert, issuer, cached, { ...context.fresh, origin: urls[0], certificateSha256: context.certSha }));
+    if (done) return { ...done, rawKey: key };
+  }
+  if (options.offline || !options.fetcher) {
+    notes.push(offlineFinding());
+    return undefined;
+  }
+  for (const url of urls) {
+    let response: Uint8Array;
+    let nonce: Uint8Array | undefined;
+    try {
+      const request = await buildOcspRequest(cert, issuer, { nonce: options.ocspNonce === false ? false : undefined });
+      nonce = request.nonce;
+      response = await sendOcspRequest(options.fetcher, url, request.der, options.ocspMethod ?? 'auto');
+    } catch (error) {
+      notes.push(networkFinding(url, error));
+      continue;
+    }
+    const check = await checkCertificateWithOcsp(cert, issuer, response, { ...context.fresh, origin: url, nonce, certificateSha256: context.certSha });
+    const done = consider(check);
+    if (done) {
+      if (!done.nextUpdate) return done;
+      options.cache?.set(key, response, done.nextUpdate);
+      return { ...done, rawKey: key };
+    }
+  }
+  return undefined;
+}
+
+async function fromCrls(cert: pkijs.Certificate, issuer: pkijs.Certificate, context: Context, consider: Consider, notes: Finding[]) {
+  const { options } = context;
+  const urls = crlUrls(cert).slice(0, options.maxUrlsPerSource ?? 3);
+  for (const url of urls) {
+    const key = `crl:${url}`;
+    const cached = options.cache?.get(key, context.now);
+    if (cached) {
+      const done = consider(await checkCertificateWithCrl(cert, issuer, cached, { ...context.fresh, origin: url, certificateSha256: context.certSha }));
+      if (done) return { ...done, rawKey: key };
+    }
+    if (options.offline || !options.fetcher) {
+      notes.push(offlineFinding());
+      continue;
+    }
+    let crl: Uint8Array;
+    try {
+      crl = await options.fetcher.fetch(url, { accept: 'application/pkix-crl' });
+    } catch (error) {
+      notes.push(networkFinding(url, error));
+      continue;
+    }
+    const done = consider(await checkCertificateWithCrl(cert, issuer, crl, { ...context.fresh, origin: url, certificateSha256: context.certSha }));
+    if (done) {
+      if (!done.raw) return done;
+      options.cache?.set(key, done.raw, done.nextUpdate);
+      return { ...done, rawKey: key };
+    }
+  }
+  return undefined;
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.code}|${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * Status of one certificate from one CRL: issuer name and signature, scope, freshness, entry lookup.
+ * @module
+ */
+import type * as pkijs from 'pkijs';
+import { isEdusignError } from '../../errors.js';
+import type { RevocationCheck } from '../types.js';
+import { integerHex, keyUsage, nameToString, sha256Hex } from './cert-facts.js';
+import { parseCrl, type ParsedCrl } from './crl.js';
+import { finding } from './finding.js';
+import { freshnessProblem, type FreshnessOptions } from './freshness.js';
+
+/** Options of {@link checkCertificateWithCrl}. */
+export interface CrlCheckOptions extends FreshnessOptions {
+  /** Where the CRL came from (URL or `embedded`). */
+  origin?: string;
+  /** SHA-256 (hex) of the certificate's DER, when the caller has it (saves re-encoding). */
+  certificateSha256?: string;
+}
+
+/**
+ * Decide the status of `cert` (issued by `issuer`) from a CRL (DER or PEM). Never throws for bad data: a
+ * malformed, wrongly signed, foreign or stale CRL gives status `unknown` with a coded finding.
+ * @example
+ * ```ts
+ * const check = await checkCertificateWithCrl(leaf, ca, crlBytes, { at: new Date(), now: new Date(), origin: url });
+ * if (check.status === 'revoked') console.log(check.revocationTime, check.revocationReason);
+ * ```
+ */
+export async function checkCertificateWithCrl(cert: pkijs.Certificate, issuer: pkijs.Certificate, crlBytes: Uint8Array,
+  options: CrlCheckOptions): Promise<RevocationCheck> {
+  const base: RevocationCheck = {
+    certificateSha256: options.certificateSha256 ?? sha256Hex(new Uint8Array(cert.toSchema().toBER())),
+    subject: nameToString(cert.subject),
+    status: 'unknown',
+    source: 'crl',
+    origin: options.origin,
+    findings: [],
+  };
+  let crl: ParsedCrl;
+  try {
+    crl = parseCrl(crlBytes);
+  } catch (error) {
+    const detail = isEdusignError(error) ? error.message : String(error);
+    return { ...base, findings: [finding('CRL_MALFORMED', `Malformed CRL: ${detail}`, `CRL không hợp lệ: ${detail}`)] };
+  }
+  const withCrl: RevocationCheck = { ...base, raw: crl.der, thisUpdate: crl.thisUpdate, nextUpdate: crl.nextUpdate };
+  const problem = await crlProblem(crl, cert, issuer, options);
+  if (problem) return { ...withCrl, findings: [problem] };
+  const entry = crl.entries.get(integerHex(cert.serialNumber));
+  if (!entry || entry.reason === 'removeFromCRL') return { ...withCrl, status: 'good' };
+  return {
+    ...withCrl,
+    status: 'revoked',
+    revocationTime: entry.revocationDate,
+    revocationReason: entry.reason,
+    findings: [finding('CERT_REVOKED_BY_CRL',
+      `Revoked on ${entry.revocationDate.toISOString()}${entry.reason ? ` (${entry.reason})` : ''} according to the CRL`,
+      `Đã bị thu hồi ngày ${entry.revocationDate.toISOString()}${entry.reason ? ` (${entry.reason})` : ''} theo CRL`)],
+  };
+}
+
+async function crlProblem(crl: ParsedCrl, cert: pkijs.Certificate, issuer: pkijs.Certificate, options: CrlCheckOptions) {
+  if (!crl.asn1.issuer.isEqual(cert.issuer) || !issuer.subject.isEqual(cert.issuer)) {
+    return finding('CRL_WRONG_ISSUER', `The CRL is issued by "${crl.issuer}", not by the certificate's issuer`,
+      `CRL do "${crl.issuer}" phát hành, không phải CA cấp chứng thư số`);
+  }
+  if (crl.isDelta || crl.hasIssuingDistributionPoint) {
+    return finding('CRL_UNSUPPORTED_SCOPE', 'Delta CRLs and CRLs with an issuingDistributionPoint are not supported',
+      'Chưa hỗ trợ delta CRL và CRL có issuingDistributionPoint');
+  }
+  const usage = keyUsage(issuer);
+  if (usage && !usage.has('cRLSign')) {
+    return finding('CRL_ISSUER_NOT_AUTHORISED', 'The issuer key usage does not allow signing CRLs (cRLSign)',
+      'Khóa của CA không được phép ký CRL (cRLSign)');
+  }
+  let valid = false;
+  try {
+    valid = await crl.asn1.verify({ issuerCertificate: issuer });
+  } catch {
+    valid = false;
+  }
+  if (!valid) {
+    return finding('CRL_SIGNATURE_INVALID', 'The CRL signature does not verify with the issuer key',
+      'Chữ ký của CRL không hợp lệ với khóa của CA');
+  }
+  return freshnessProblem('CRL', crl.thisUpdate, crl.nextUpdate, options);
+}
