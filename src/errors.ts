@@ -54,6 +54,8 @@ export const ERROR_CODES = {
   CERT_NOT_YET_VALID: { vi: 'Chứng thư số chưa có hiệu lực', en: 'Certificate is not yet valid' },
   CERT_UNTRUSTED: { vi: 'Chứng thư số không chuỗi được tới CA tin cậy', en: 'Certificate does not chain to a trusted CA' },
   REVOCATION_UNKNOWN: { vi: 'Không xác định được trạng thái thu hồi', en: 'Revocation status could not be determined' },
+  TRUST_ANCHOR_PIN_MISMATCH: { vi: 'Chứng thư gốc không khớp dấu vân tay SHA-256 đã ghim', en: 'Trust anchor does not match the pinned SHA-256 fingerprint' },
+  TRUST_ANCHOR_PIN_UNUSED: { vi: 'Dấu vân tay đã ghim không khớp chứng thư gốc nào', en: 'A pinned fingerprint matches no trust anchor' },
   // ---- formats -------------------------------------------------------------------------------------
   PDF_MALFORMED: { vi: 'PDF không hợp lệ', en: 'Malformed PDF' },
   PDF_ENCRYPTED: { vi: 'PDF được mã hóa (không hỗ trợ)', en: 'PDF is encrypted (not supported)' },
