@@ -1,1 +1,28 @@
-export {};
+/**
+ * crypto layer: the Signer interface (types.ts) and its key sources, algorithm names, encodings and
+ * signature-value checks. Internal helpers (DER writer, curve arithmetic, EMSA-PSS) are not re-exported.
+ * @module
+ */
+// ---- algorithms, digests, encodings ----
+export {
+  OIDS as SIGNATURE_OIDS, digestAlgorithmOid, hashFromOid, digestAlgorithmIdentifierDer, rsaPssParamsDer,
+  parseRsaPssParams, signatureAlgorithmIdentifier, signatureAlgorithmFromIdentifier, jwsAlgorithmName,
+  signatureAlgorithmFromJws, xmldsigDigestMethod, hashFromXmldsigDigestMethod, xmldsigSignatureMethod,
+  signatureAlgorithmFromXmldsig, sameSignatureAlgorithm, type AlgorithmIdentifier,
+} from './algorithms.js';
+export { digest, hashLength, nodeHashName, assertDigestLengths } from './digest.js';
+export { encodeDigestInfo } from './digest-info.js';
+export { ecdsaP1363ToDer, ecdsaDerToP1363, ecdsaCoordinateSize } from './ecdsa-encoding.js';
+export { describeKey, defaultSignatureAlgorithm, assertAlgorithmFitsKey, type KeyDescription,
+  type DefaultAlgorithmOptions } from './key-algorithm.js';
+// ---- signing and checking signature values ----
+export { signMessageWithKey, signDigestWithKey } from './key-sign.js';
+export { ecdsaSignDigest, ecdsaVerifyDigest } from './ecdsa-prehash.js';
+export { verifyDigestSignature, verifyMessageSignature, assertSignatureValues, toPublicKey,
+  type PublicKeyInput } from './verify-signature.js';
+export { keyMatchesCertificate } from './key-match.js';
+export type { CertificateInput } from './certificate-input.js';
+// ---- key sources ----
+export { keyObjectSigner, type KeyObjectSignerOptions, type SignerAlgorithmOptions } from './key-object-signer.js';
+export { loadPemSigner, parsePrivateKey, type PemSignerOptions } from './pem.js';
+export { loadPkcs12Signer, readPkcs12, type Pkcs12SignerOptions, type Pkcs12Contents } from './pkcs12.js';
