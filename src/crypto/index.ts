@@ -26,3 +26,4 @@ export type { CertificateInput } from './certificate-input.js';
 export { keyObjectSigner, type KeyObjectSignerOptions, type SignerAlgorithmOptions } from './key-object-signer.js';
 export { loadPemSigner, parsePrivateKey, type PemSignerOptions } from './pem.js';
 export { loadPkcs12Signer, readPkcs12, type Pkcs12SignerOptions, type Pkcs12Contents } from './pkcs12.js';
+export { openPkcs11Signer, type Pkcs11Signer, type Pkcs11SignerOptions } from './pkcs11.js';
