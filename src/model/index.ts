@@ -20,3 +20,4 @@ export * from './rules/titles.js';
 export * from './rules/primary-overall.js';
 export * from './rules/thpt-choices.js';
 export * from './rules/personal-id.js';
+export * from './validate/index.js';

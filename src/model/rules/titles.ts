@@ -20,6 +20,8 @@ export interface TitleFacts {
   legacyConduct?: LegacyConduct;
   legacyStanding?: LegacyStanding;
   primaryOverall?: PrimaryOverall;
+  /** TT30: the grade programme was completed (HOAN_THANH). */
+  legacyPrimaryCompleted?: boolean;
 }
 
 /** Conditions of a title; all present conditions must hold. */
@@ -31,6 +33,8 @@ export interface TitleCriteria {
   legacyConductAtLeast?: LegacyConduct;
   legacyStandingAtLeast?: LegacyStanding;
   primaryOverallIn?: readonly PrimaryOverall[];
+  /** TT30: requires the grade programme completed. */
+  legacyPrimaryCompleted?: true;
 }
 
 /** One title rule. */
@@ -79,6 +83,16 @@ export const TITLE_RULES: readonly TitleRule[] = [
     source: 'TT27/2020 Art.15.1.b [V] (needs also an outstanding subject or quality: not checkable)',
   },
   {
+    id: 'HS_HTXS_TT30', nameVi: 'Học sinh hoàn thành xuất sắc các nội dung học tập và rèn luyện',
+    nameEn: 'Student with excellent completion (legacy primary)', regime: 'TT30_2014', fromYear: 2014,
+    sufficient: false, criteria: { legacyPrimaryCompleted: true }, source: 'TT30/2014 Art.16 as amended by TT22/2016 [M]',
+  },
+  {
+    id: 'HS_VUOT_TROI_TT30', nameVi: 'Học sinh có thành tích vượt trội hay tiến bộ vượt bậc',
+    nameEn: 'Student with outstanding achievement or progress (legacy primary)', regime: 'TT30_2014', fromYear: 2014,
+    sufficient: false, criteria: {}, source: 'TT30/2014 Art.16 as amended by TT22/2016 [M]',
+  },
+  {
     id: 'HS_GIOI_TT58', nameVi: 'Học sinh giỏi', nameEn: 'Good student (legacy)', regime: 'TT58_2011', fromYear: 2011,
     sufficient: true, supersedes: ['HS_TIEN_TIEN'],
     criteria: { legacyConductAtLeast: 'T', legacyStandingAtLeast: 'G' }, source: 'TT58/2011 Art.18 [V]',
@@ -108,6 +122,7 @@ export function meetsTitle(rule: TitleRule, facts: TitleFacts): boolean {
   if (c.legacyConductAtLeast && (facts.legacyConduct === undefined || !legacyConductAtLeast(facts.legacyConduct, c.legacyConductAtLeast))) return false;
   if (c.legacyStandingAtLeast && (facts.legacyStanding === undefined || !legacyStandingAtLeast(facts.legacyStanding, c.legacyStandingAtLeast))) return false;
   if (c.primaryOverallIn && (facts.primaryOverall === undefined || !c.primaryOverallIn.includes(facts.primaryOverall))) return false;
+  if (c.legacyPrimaryCompleted && facts.legacyPrimaryCompleted !== true) return false;
   return true;
 }
 
