@@ -22,39 +22,41 @@ import { childElements, isAncestorOrSelf } from './xml/query.js';
 import type { XDocument, XElement } from './xml/types.js';
 
 /**
- * Digest of the ArchiveTimeStamp input of a signature; `before` is the ArchiveTimeStamp being checked (only
- * unsigned properties before it count), or undefined when making a new one. Throws `XML_SIGNATURE_MALFORMED`
- * when a reference cannot be dereferenced.
+ * The ArchiveTimeStamp input of a signature, as ordered chunks (hash them in order). `before` is the
+ * ArchiveTimeStamp being checked (only unsigned properties before it count), or undefined when making a new
+ * one. Throws `XML_SIGNATURE_MALFORMED` when a reference cannot be dereferenced.
  *
  * @example
  * ```ts
- * const digest = archiveTimestampDigest(doc, ids, parts, { method: 'exc', withComments: false }, 'SHA-256');
+ * const chunks = archiveTimestampChunks(doc, ids, parts, { method: 'exc', withComments: false });
  * ```
  */
-export function archiveTimestampDigest(doc: XDocument, ids: IdIndex, parts: SignatureParts, c14n: C14nAlgorithm, hash: HashAlgorithm,
-  before?: XElement, detached?: Readonly<Record<string, Uint8Array>>): Buffer {
-  const h = createHash(nodeHash(hash));
+export function archiveTimestampChunks(doc: XDocument, ids: IdIndex, parts: SignatureParts, c14n: C14nAlgorithm,
+  before?: XElement, detached?: Readonly<Record<string, Uint8Array>>): Uint8Array[] {
+  const chunks: Uint8Array[] = [];
+  const enc = new TextEncoder();
+  const add = (d: string | Uint8Array): void => { chunks.push(typeof d === 'string' ? enc.encode(d) : d); };
   if (!parts.signedInfo || !parts.signatureValue) throw new EdusignError('XML_SIGNATURE_MALFORMED', { detail: 'no SignedInfo or SignatureValue' });
   for (const ref of childElements(parts.signedInfo)) {
     if (ref.local !== 'Reference' || ref.ns !== NS.ds) continue;
     const r = resolveReference(ref, { doc, ids, signature: parts.signature, ...(detached ? { detached } : {}) });
     if (!r.ok) throw new EdusignError('XML_SIGNATURE_MALFORMED', { detail: r.message, detailVi: r.messageVi });
-    h.update(r.data);
+    add(r.data);
   }
-  h.update(canonicalize(parts.signedInfo, c14n));
-  h.update(canonicalize(parts.signatureValue, c14n));
-  if (parts.keyInfo) h.update(canonicalize(parts.keyInfo, c14n));
+  add(canonicalize(parts.signedInfo, c14n));
+  add(canonicalize(parts.signatureValue, c14n));
+  if (parts.keyInfo) add(canonicalize(parts.keyInfo, c14n));
   if (parts.unsignedSignatureProperties) {
     for (const p of childElements(parts.unsignedSignatureProperties)) {
       if (p === before) break;
-      h.update(canonicalize(p, c14n));
+      add(canonicalize(p, c14n));
     }
   }
   for (const o of parts.objects) {
     if (parts.qualifyingProperties && isAncestorOrSelf(o, parts.qualifyingProperties)) continue;
-    h.update(canonicalize(o, c14n));
+    add(canonicalize(o, c14n));
   }
-  return h.digest();
+  return chunks;
 }
 
 /**
@@ -71,8 +73,9 @@ export async function addArchiveTimestamp(text: string, signatureId: string, tsa
   const ids = buildIdIndex(doc);
   const parts = signatureParts(findSignatureById(ids, signatureId));
   const n = parts.unsignedSignatureProperties ? childElements(parts.unsignedSignatureProperties).filter((c) => c.local === 'ArchiveTimeStamp').length : 0;
-  const digest = archiveTimestampDigest(doc, ids, parts, { method: 'exc', withComments: false }, hash);
-  const token = await requestToken(tsa, new Uint8Array(digest), hash);
+  const h = createHash(nodeHash(hash));
+  for (const c of archiveTimestampChunks(doc, ids, parts, { method: 'exc', withComments: false })) h.update(c);
+  const token = await requestToken(tsa, new Uint8Array(h.digest()), hash);
   const xml = `<xades141:ArchiveTimeStamp Id="${signatureId}-ats${n}"><ds:CanonicalizationMethod Algorithm="${C14N_URI.exc}"/><xades:EncapsulatedTimeStamp>${
     Buffer.from(token).toString('base64')}</xades:EncapsulatedTimeStamp></xades141:ArchiveTimeStamp>`;
   return { text: appendUnsignedProperties(text, parts, [xml]), warnings: [] };

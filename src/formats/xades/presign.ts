@@ -90,7 +90,7 @@ export function buildPresignature(input: string | Uint8Array, who: SignerIdentit
   const signatureMethod = signatureMethodUri(who.algorithm);
   const signatureId = options.signatureId ?? `sig-${randomBytes(6).toString('hex')}`;
   if (!ID_RE.test(signatureId)) throw new EdusignError('INVALID_ARGUMENT', { detail: `signatureId "${signatureId}" is not an XML ID` });
-  const ids = { ref: `${signatureId}-ref0`, sp: `${signatureId}-sp`, value: `${signatureId}-value`, object: `${signatureId}-object` };
+  const ids = { sig: signatureId, ref: `${signatureId}-ref0`, sp: `${signatureId}-sp`, value: `${signatureId}-value`, object: `${signatureId}-object` };
   const signingTime = options.signingTime ?? new Date();
   if (Number.isNaN(signingTime.getTime())) throw new EdusignError('INVALID_ARGUMENT', { detail: 'signingTime is not a valid date' });
   const certificates = [who.certificate, ...(options.includeChain === false ? [] : who.chain)].map(b64);

@@ -6,7 +6,7 @@
 import { EdusignError } from '../../errors.js';
 import type { Finding } from '../../pki/indication.js';
 import { certificatesFromPkcs7 } from '../../pki/cert/index.js';
-import { checkRevocation } from '../../pki/revocation/check-revocation.js';
+import { checkRevocation } from '../../pki/index.js';
 import { assembleChain } from './chain.js';
 import { NS } from './constants.js';
 import { finding } from './findings.js';
