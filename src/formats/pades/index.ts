@@ -1,1 +1,2 @@
-export {};
+// ---- signing (PAdES signing engineer) ----
+export * from './sign/index.js';

@@ -1,0 +1,152 @@
+/**
+ * The visible signature appearance (ISO 32000-1 §12.7.4.5, §12.5.5): a form XObject with Vietnamese text
+ * ("Ký bởi: …", role, date/time) in an embedded subset Unicode font, and an optional PNG/JPEG seal.
+ * pdf-lib + fontkit subset the font and decode the image; this module lays out and writes the stream.
+ * @module
+ */
+import fontkit from '@pdf-lib/fontkit';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PDFDocument, type PDFFont, type PDFImage } from 'pdf-lib';
+import { EdusignError } from '../../../errors.js';
+import { name, PdfDict, PdfStream, type PdfRef } from '../pdf/objects.js';
+import { formatNumber } from '../pdf/serialize.js';
+import type { ChangeSet } from './change-set.js';
+import type { PdfSignatureAppearance } from './options.js';
+import { importFromPdfLib } from './pdf-lib-import.js';
+import type { AppearanceBuilder } from './signature-field.js';
+
+/**
+ * Locate the bundled DejaVuSans.ttf (walking up from this module, then from the working directory).
+ *
+ * @example
+ * ```ts
+ * const font = readFileSync(defaultFontPath());
+ * ```
+ */
+export function defaultFontPath(): string {
+  const starts: string[] = [];
+  try { starts.push(dirname(fileURLToPath(import.meta.url))); } catch { /* CJS bundle: no import.meta.url */ }
+  starts.push(process.cwd(), join(process.cwd(), 'node_modules', 'edusign-vn'));
+  for (const start of starts) {
+    let dir = start;
+    for (let i = 0; i < 8; i++) {
+      const candidate = join(dir, 'assets', 'fonts', 'DejaVuSans.ttf');
+      if (existsSync(candidate)) return candidate;
+      const up = dirname(dir);
+      if (up === dir) break;
+      dir = up;
+    }
+  }
+  throw new EdusignError('IO_ERROR', { detail: 'bundled font assets/fonts/DejaVuSans.ttf not found; pass appearance.font' });
+}
+
+/**
+ * The date line, e.g. `Ngày ký: 29/11/2026 22:30:05 (GMT+7)`.
+ *
+ * @example
+ * ```ts
+ * formatSigningDate(new Date('2026-11-29T15:30:05Z'), 'Asia/Ho_Chi_Minh') // '29/11/2026 22:30:05 (GMT+7)'
+ * ```
+ */
+export function formatSigningDate(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hourCycle: 'h23', timeZoneName: 'shortOffset',
+  }).formatToParts(date);
+  const get = (t: string): string => parts.find((p) => p.type === t)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}:${get('second')} (${get('timeZoneName')})`;
+}
+
+/**
+ * The text lines of the appearance (NFC-normalised).
+ *
+ * @example
+ * ```ts
+ * appearanceLines({ rect: [0, 0, 200, 60], role: 'Hiệu trưởng' }, { signerName: 'Phạm Quốc Hùng', signingTime: new Date() })
+ * ```
+ */
+export function appearanceLines(a: PdfSignatureAppearance, ctx: { signerName?: string; signingTime: Date }): string[] {
+  if (a.lines) return a.lines.map((l) => l.normalize('NFC'));
+  const lines = [`Ký bởi: ${a.signerName ?? ctx.signerName ?? ''}`];
+  if (a.role) lines.push(a.role);
+  if (a.showDate !== false) lines.push(`Ngày ký: ${formatSigningDate(ctx.signingTime, a.timeZone ?? 'Asia/Ho_Chi_Minh')}`);
+  return lines.map((l) => l.normalize('NFC'));
+}
+
+function isJpeg(b: Uint8Array): boolean { return b[0] === 0xff && b[1] === 0xd8; }
+function isPng(b: Uint8Array): boolean { return b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47; }
+
+async function embedImage(doc: PDFDocument, bytes: Uint8Array): Promise<PDFImage> {
+  try {
+    if (isJpeg(bytes)) return await doc.embedJpg(bytes);
+    if (isPng(bytes)) return await doc.embedPng(bytes);
+  } catch (cause) {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'the appearance image could not be read', detailVi: 'không đọc được ảnh', cause });
+  }
+  throw new EdusignError('INVALID_ARGUMENT', { detail: 'the appearance image must be PNG or JPEG', detailVi: 'ảnh phải là PNG hoặc JPEG' });
+}
+
+function fitFontSize(font: PDFFont, lines: string[], width: number, height: number, wanted?: number): number {
+  let size = wanted ?? Math.min(12, (height - 4) / (lines.length * 1.25));
+  for (const l of lines) {
+    const w = font.widthOfTextAtSize(l, 1);
+    if (w > 0) size = Math.min(size, (width - 6) / w);
+  }
+  return Math.max(2, size);
+}
+
+/**
+ * An {@link AppearanceBuilder} for `appearance`: builds the form XObject of the box size in the change set.
+ *
+ * @example
+ * ```ts
+ * const build = appearanceBuilder({ rect: [50, 50, 220, 70], role: 'Hiệu trưởng' }, { signerName, signingTime });
+ * ```
+ */
+export function appearanceBuilder(appearance: PdfSignatureAppearance, ctx: { signerName?: string; signingTime: Date }): AppearanceBuilder {
+  return async (cs: ChangeSet, width: number, height: number): Promise<PdfRef> => {
+    const lib = await PDFDocument.create({ updateMetadata: false });
+    lib.registerFontkit(fontkit);
+    let fontBytes: Uint8Array;
+    try {
+      fontBytes = appearance.font ?? readFileSync(defaultFontPath());
+    } catch (cause) {
+      if (cause instanceof EdusignError) throw cause;
+      throw new EdusignError('IO_ERROR', { detail: 'cannot read the appearance font', cause });
+    }
+    let font: PDFFont;
+    try { font = await lib.embedFont(fontBytes, { subset: true }); } catch (cause) {
+      throw new EdusignError('INVALID_ARGUMENT', { detail: 'appearance.font is not a usable TrueType/OpenType font', cause });
+    }
+    const image = appearance.image ? await embedImage(lib, appearance.image) : undefined;
+    let textX = 3;
+    const ops: string[] = ['q'];
+    if (image) {
+      const boxW = Math.min(width * 0.4, height);
+      const scale = Math.min(boxW / image.width, (height - 4) / image.height);
+      const iw = image.width * scale; const ih = image.height * scale;
+      ops.push(`q ${formatNumber(iw)} 0 0 ${formatNumber(ih)} 2 ${formatNumber((height - ih) / 2)} cm /Im1 Do Q`);
+      textX = iw + 6;
+    }
+    const lines = appearanceLines(appearance, ctx);
+    const size = fitFontSize(font, lines, width - textX, height, appearance.fontSize);
+    const leading = size * 1.25;
+    const blockH = leading * lines.length;
+    const top = (height + blockH) / 2 - size;
+    ops.push('BT', `/F1 ${formatNumber(size)} Tf`, `${formatNumber(leading)} TL`, '0.05 0.15 0.55 rg', `${formatNumber(textX)} ${formatNumber(top)} Td`);
+    for (const line of lines) ops.push(`${font.encodeText(line).toString()} Tj T*`);
+    ops.push('ET', 'Q');
+    await lib.flush();
+    const fontRef = importFromPdfLib(cs, lib.context, font.ref);
+    const xobjects = image ? new PdfDict([['Im1', importFromPdfLib(cs, lib.context, image.ref)]]) : undefined;
+    const resources = new PdfDict([['Font', new PdfDict([['F1', fontRef]])]]);
+    if (xobjects) resources.entries.set('XObject', xobjects);
+    const ref = cs.allocate();
+    cs.set(ref, new PdfStream(new PdfDict([
+      ['Type', name('XObject')], ['Subtype', name('Form')], ['BBox', [0, 0, width, height]], ['Resources', resources],
+    ]), Buffer.from(ops.join('\n'), 'latin1')));
+    return ref;
+  };
+}

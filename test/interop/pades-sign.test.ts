@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { signPdf } from '../../src/formats/pades/sign/index.js';
+import { openPdf } from '../../src/formats/pades/pdf/index.js';
+import { classicPdf, hybridPdf, trailingGarbagePdf, updatedPdf, xrefStreamPdf } from '../helpers/pdf-samples.js';
+import { opensslVerifyAll, pdfsig, qpdfProblems } from '../formats/pades/sign/inspect.js';
+import { testSigner } from '../formats/pades/sign/test-signers.js';
+
+const samples = { classic: classicPdf, xrefStream: xrefStreamPdf, hybrid: hybridPdf, updated: updatedPdf, trailingGarbage: trailingGarbagePdf };
+
+describe('PAdES B-B signatures checked by pdfsig, qpdf and openssl cms', () => {
+  for (const [kind, make] of Object.entries(samples)) {
+    it(`signs a ${kind} PDF by incremental update`, async () => {
+      const input = make();
+      const before = openPdf(input);
+      const { pdf, warnings } = await signPdf(input, { signer: testSigner('teacher'), reason: 'Ký học bạ', location: 'Hải Phòng' });
+      // the original bytes (up to the real end) are untouched
+      expect(Buffer.compare(Buffer.from(pdf.subarray(0, before.end)), Buffer.from(input.subarray(0, before.end)))).toBe(0);
+      const after = openPdf(pdf);
+      expect(after.revisions).toHaveLength(before.revisions.length + 1);
+      const last = after.revisions[after.revisions.length - 1]!;
+      const prevKind = before.revisions[before.revisions.length - 1]!.xrefKind;
+      expect(last.xrefKind).toBe(prevKind === 'stream' ? 'stream' : 'table');
+      expect(warnings.map((w) => w.code)).toEqual(kind === 'trailingGarbage' ? ['PDF_TRAILING_BYTES_DROPPED'] : []);
+      const sigs = pdfsig(pdf);
+      expect(sigs).toHaveLength(1);
+      expect(sigs[0]).toMatchObject({ signer: 'Nguyễn Thị Thu Hà', type: 'ETSI.CAdES.detached', valid: true, totalDocument: true });
+      expect(qpdfProblems(pdf)).toEqual([]);
+      expect(opensslVerifyAll(pdf)).toEqual(['ok']);
+    });
+  }
+
+  it('signs with ECDSA P-256 (DER signature value in the CMS)', async () => {
+    const { pdf } = await signPdf(classicPdf(), { signer: testSigner('teacher-ecdsa') });
+    expect(pdfsig(pdf)[0]).toMatchObject({ valid: true, totalDocument: true });
+    expect(opensslVerifyAll(pdf)).toEqual(['ok']);
+  });
+});
