@@ -103,6 +103,13 @@ export interface CertificateValidationOptions {
   trustStore: TrustStoreLike;
   /** Validation time (default now). For signatures: the best signature time. */
   at?: Date;
+  /**
+   * `at` is proven (a best signature time backed by a timestamp / proof of existence): a revocation after
+   * `at` then does not fail the validation (recorded as a finding). Default false: REVOKED_NO_POE.
+   */
+  atIsProven?: boolean;
+  /** The current time (freshness of revocation data, cache expiry); default `new Date()`. For tests and replays. */
+  now?: Date;
   purpose?: CertificatePurpose;
   /** Certificates found in the signature, to help building the path. */
   extraCertificates?: readonly Uint8Array[];
