@@ -1,0 +1,113 @@
+/**
+ * RFC 5280 §6.1 basic path validation of one complete path (end certificate first, trust anchor last):
+ * signatures, validity at a time, name chaining, basicConstraints/pathLen, CA keyUsage, unknown critical
+ * extensions, algorithm policy, and the end certificate's purpose. Revocation is not checked here.
+ *
+ * Policy processing is "any-policy" (initial-policy-set = anyPolicy, no explicit policy required):
+ * policy constraints/mappings are reported, not enforced; critical nameConstraints are refused.
+ * @module
+ */
+import type { CertificatePurpose } from '../types.js';
+import type { DecodedCertificate } from '../cert/decode-certificate.js';
+import { EXTENSION_OIDS } from '../cert/extensions.js';
+import { namesMatch } from '../cert/name.js';
+import { verifyCertificateSignature } from '../cert/signature-algorithm.js';
+import { keyPolicyProblems, signaturePolicyProblems, type CryptoPolicy } from './crypto-policy.js';
+import { problem, type PathProblem } from './findings.js';
+import { purposeProblems } from './purpose.js';
+
+/** Extensions this validator processes (a critical extension outside this list fails the path). */
+export const PROCESSED_EXTENSIONS: ReadonlySet<string> = new Set([
+  EXTENSION_OIDS.basicConstraints, EXTENSION_OIDS.keyUsage, EXTENSION_OIDS.extKeyUsage, EXTENSION_OIDS.subjectKeyIdentifier,
+  EXTENSION_OIDS.authorityKeyIdentifier, EXTENSION_OIDS.certificatePolicies, EXTENSION_OIDS.subjectAltName,
+  EXTENSION_OIDS.issuerAltName, EXTENSION_OIDS.crlDistributionPoints, EXTENSION_OIDS.authorityInfoAccess,
+  EXTENSION_OIDS.subjectInfoAccess, EXTENSION_OIDS.freshestCrl, EXTENSION_OIDS.ocspNoCheck, EXTENSION_OIDS.qcStatements,
+  EXTENSION_OIDS.subjectDirectoryAttributes,
+  // Policy extensions are recognised; see POLICY_CONSTRAINTS_NOT_ENFORCED.
+  EXTENSION_OIDS.policyConstraints, EXTENSION_OIDS.policyMappings, EXTENSION_OIDS.inhibitAnyPolicy,
+]);
+
+/** Inputs of {@link validatePath}. */
+export interface PathCheckOptions {
+  at: Date;
+  purpose: CertificatePurpose;
+  cryptoPolicy?: CryptoPolicy;
+}
+
+function validityProblems(cert: DecodedCertificate, at: Date): PathProblem[] {
+  const range = `${cert.notBefore.toISOString()} – ${cert.notAfter.toISOString()} (${cert.subject.text})`;
+  if (at.getTime() < cert.notBefore.getTime()) return [problem('CERT_NOT_YET_VALID_AT_TIME', range)];
+  if (at.getTime() > cert.notAfter.getTime()) return [problem('CERT_EXPIRED_AT_TIME', range)];
+  return [];
+}
+
+function extensionProblems(cert: DecodedCertificate): PathProblem[] {
+  const out: PathProblem[] = [];
+  for (const ext of cert.extensions.raw) {
+    if (ext.oid === EXTENSION_OIDS.nameConstraints && ext.critical) out.push(problem('NAME_CONSTRAINTS_UNSUPPORTED', cert.subject.text));
+    else if (ext.critical && !PROCESSED_EXTENSIONS.has(ext.oid)) out.push(problem('UNKNOWN_CRITICAL_EXTENSION', `${ext.oid} (${cert.subject.text})`));
+    if (ext.oid === EXTENSION_OIDS.policyConstraints || ext.oid === EXTENSION_OIDS.policyMappings || ext.oid === EXTENSION_OIDS.inhibitAnyPolicy) {
+      out.push(problem('POLICY_CONSTRAINTS_NOT_ENFORCED', `${ext.oid} (${cert.subject.text})`));
+    }
+  }
+  return out;
+}
+
+function caProblems(cert: DecodedCertificate): PathProblem[] {
+  const out: PathProblem[] = [];
+  if (!cert.extensions.basicConstraints?.ca) out.push(problem('NOT_A_CA', cert.subject.text));
+  const ku = cert.extensions.keyUsage;
+  if (ku && !ku.usages.includes('keyCertSign')) out.push(problem('CA_KEY_CERT_SIGN_MISSING', cert.subject.text));
+  return out;
+}
+
+function isSelfIssued(cert: DecodedCertificate): boolean {
+  return namesMatch(cert.subject.der, cert.issuer.der);
+}
+
+/** pathLen of the CA at index k limits the non-self-issued intermediates below it (indices 1..k-1). */
+function pathLengthProblems(path: readonly DecodedCertificate[]): PathProblem[] {
+  const out: PathProblem[] = [];
+  for (let k = 1; k < path.length; k++) {
+    const ca = path[k];
+    const limit = ca?.extensions.basicConstraints?.pathLength;
+    if (!ca || limit === undefined) continue;
+    const below = path.slice(1, k).filter((c) => !isSelfIssued(c)).length;
+    if (below > limit) out.push(problem('PATH_LENGTH_EXCEEDED', `pathLen ${limit}, ${below} (${ca.subject.text})`));
+  }
+  return out;
+}
+
+/**
+ * Validates one complete path; returns every problem found (an empty list or only informational findings
+ * means the path is valid for `purpose` at `at`).
+ *
+ * @example
+ * ```ts
+ * const problems = validatePath([teacher, caEdu, rootNeac], { at: new Date(), purpose: 'documentSigning' });
+ * worstEffect(problems); // undefined: valid
+ * ```
+ */
+export function validatePath(path: readonly DecodedCertificate[], options: PathCheckOptions): PathProblem[] {
+  const { at, purpose, cryptoPolicy } = options;
+  const out: PathProblem[] = [];
+  const anchorIndex = path.length - 1;
+  path.forEach((cert, i) => {
+    out.push(...validityProblems(cert, at), ...keyPolicyProblems(cert, at, cryptoPolicy), ...extensionProblems(cert));
+    if (i > 0) out.push(...caProblems(cert));
+    if (i === anchorIndex) return; // the anchor's own signature is not checked: it is trusted by configuration
+    const issuer = path[i + 1];
+    if (!issuer) return;
+    if (!namesMatch(cert.issuer.der, issuer.subject.der)) out.push(problem('NAME_CHAINING_FAILED', cert.subject.text));
+    const policy = signaturePolicyProblems(cert, at, cryptoPolicy);
+    out.push(...policy);
+    const check = verifyCertificateSignature(cert, issuer.spki);
+    if (check === 'invalid') out.push(problem('CERT_SIGNATURE_INVALID', cert.subject.text));
+    const reported = policy.some((p) => p.finding.code === 'CERT_SIGNATURE_ALGORITHM_UNSUPPORTED');
+    if (check === 'unsupported' && !reported) out.push(problem('CERT_SIGNATURE_ALGORITHM_UNSUPPORTED', cert.subject.text));
+  });
+  out.push(...pathLengthProblems(path));
+  const end = path[0];
+  if (end) out.push(...purposeProblems(end, purpose));
+  return out;
+}
