@@ -53,8 +53,11 @@ export interface XmlSignOptionsBase extends XmlPkiOptions {
    */
   recordId?: string;
   placement?: XmlSignaturePlacement;
-  /** External content signed by a detached signature (`mode: 'detached'`). */
-  detached?: { uri: string; content: Uint8Array; mimeType?: string };
+  /**
+   * Detached signatures (`mode: 'detached'`): the URI the reference names (the content itself is the first
+   * argument of the signing call) and its MIME type.
+   */
+  detached?: { uri: string; mimeType?: string };
   /** Canonicalisation of SignedInfo, the references and SignedProperties. Default `exc-c14n`. */
   canonicalization?: C14nChoice;
   /** Digest of references and certificate digests. Default the signer's hash. */
