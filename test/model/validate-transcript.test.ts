@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { validateTranscript, type ModelFinding, type ValidationResult } from '../../src/model/index.js';
+import { legacyYear, primaryYear, student, thcsYear, thptTranscript, thptYear } from './builders.js';
+
+type Json = Record<string, any>;
+const codes = (fs: readonly ModelFinding[]) => fs.map((f) => f.code);
+const find = (r: ValidationResult, code: string) => r.errors.find((e) => e.code === code);
+const withYear = (y: Json, level = 'THPT', extra: Json = {}): Json => ({ ...thptTranscript(), level, years: [y], ...extra });
+
+describe('validateTranscript: valid records', () => {
+  it('accepts a THPT, THCS, primary and legacy year', () => {
+    for (const [t, label] of [
+      [thptTranscript(), 'THPT'], [withYear(thcsYear(), 'THCS'), 'THCS'], [withYear(legacyYear()), 'TT58'],
+      [withYear(primaryYear(), 'TH', { student: { ...student(), personalId: { type: 'DDCN', value: '001214012345' }, dateOfBirth: '2014-03-03' } }), 'TT27'],
+    ] as const) {
+      const r = validateTranscript(t);
+      expect(r.errors, label).toEqual([]);
+      expect(r.ok, label).toBe(true);
+    }
+  });
+});
+
+describe('validateTranscript: recomputation reports both values', () => {
+  it('ĐTBmcn mismatch', () => {
+    const y = thptYear();
+    (y['subjects'] as Json[])[1]!['year'] = '8.4';
+    const r = validateTranscript(withYear(y));
+    expect(r.ok).toBe(false);
+    expect(find(r, 'AVERAGE_MISMATCH')).toMatchObject({ path: '/years/0/subjects/1/year', declared: '8.4', computed: '8.3' });
+    expect(find(r, 'AVERAGE_MISMATCH')!.messageVi).toContain('tính lại 8.3');
+  });
+  it('"8" and "8.0" are the same value', () => {
+    const y = thptYear();
+    (y['subjects'] as Json[])[1]!['hk1'] = '8';
+    expect(validateTranscript(withYear(y)).errors).toEqual([]);
+  });
+  it('học tập level, rèn luyện year level and the Art.9.3 flag', () => {
+    const y = thptYear();
+    (y['learning'] as Json)['year'] = 'KHA';
+    (y['conduct'] as Json)['year'] = 'KHA';
+    (y['learning'] as Json)['adjusted'] = true;
+    const r = validateTranscript(withYear(y));
+    expect(find(r, 'LEARNING_LEVEL_MISMATCH')).toMatchObject({ path: '/years/0/learning/year', declared: 'KHA', computed: 'TOT' });
+    expect(find(r, 'CONDUCT_LEVEL_MISMATCH')).toMatchObject({ declared: 'KHA', computed: 'TOT' });
+    expect(r.warnings.find((w) => w.code === 'LEARNING_ADJUSTED_FLAG')).toMatchObject({ declared: 'true', computed: 'false' });
+  });
+  it('45 absences promote, 46 retain (Art.12)', () => {
+    const y = thcsYear();
+    expect(validateTranscript(withYear(y, 'THCS')).ok).toBe(true); // 20 + 25 = 45
+    (y['absences'] as Json)['unexcused'] = 26;
+    const r = validateTranscript(withYear(y, 'THCS'));
+    expect(find(r, 'OUTCOME_MISMATCH')).toMatchObject({ path: '/years/0/outcome', declared: 'LEN_LOP', computed: 'O_LAI_LOP' });
+  });
+  it('titles: not eligible, superseded, missing', () => {
+    const y = thptYear();
+    y['titles'] = ['HS_XUAT_SAC'];
+    expect(find(validateTranscript(withYear(y)), 'TITLE_NOT_ELIGIBLE')?.path).toBe('/years/0/titles/0');
+    y['titles'] = [];
+    const r = validateTranscript(withYear(y));
+    expect(r.ok).toBe(true);
+    expect(r.warnings.find((w) => w.code === 'TITLE_MISSING')).toMatchObject({ computed: 'HS_GIOI' });
+    y['titles'] = ['HS_UNKNOWN'];
+    expect(codes(validateTranscript(withYear(y)).errors)).toContain('TITLE_UNKNOWN');
+  });
+  it('TT58: averages and standing recomputed', () => {
+    const y = legacyYear();
+    (y['standing'] as Json)['averageYear'] = '7.1';
+    (y['standing'] as Json)['hk1'] = 'G';
+    const r = validateTranscript(withYear(y));
+    expect(find(r, 'AVERAGE_MISMATCH')).toMatchObject({ path: '/years/0/standing/averageYear', declared: '7.1', computed: '7.2' });
+    expect(find(r, 'STANDING_MISMATCH')).toMatchObject({ path: '/years/0/standing/hk1', declared: 'G', computed: 'K' });
+  });
+  it('TT27: overall recomputed from levels and tests', () => {
+    const y = primaryYear();
+    (y['subjects'] as Json[])[0]!['testScore'] = 6;
+    const t = withYear(y, 'TH', { student: { ...student(), personalId: undefined, dateOfBirth: '2014-03-03' } });
+    delete (t['student'] as Json)['personalId'];
+    const r = validateTranscript(t);
+    expect(find(r, 'OVERALL_MISMATCH')).toMatchObject({ declared: 'HTT', computed: 'HT' });
+    (y['subjects'] as Json[])[0]!['testScore'] = 0;
+    expect(codes(validateTranscript(withYear(y, 'TH')).errors)).toContain('INVALID_TEST_SCORE');
+    (y['subjects'] as Json[])[0]!['testScore'] = 7.5;
+    expect(codes(validateTranscript(withYear(y, 'TH')).errors)).toContain('INVALID_TEST_SCORE');
+  });
+});
+
+describe('validateTranscript: regime and structure', () => {
+  it('regime must follow the roadmap', () => {
+    const y = thptYear();
+    y['schoolYear'] = '2021-2022';
+    expect(find(validateTranscript(withYear(y)), 'REGIME_MISMATCH')).toMatchObject({ declared: 'TT22_2021', computed: 'TT58_2011' });
+  });
+  it('members of another regime are rejected', () => {
+    const y = thptYear();
+    y['standing'] = { hk1: 'G' };
+    y['qualities'] = {};
+    const r = validateTranscript(withYear(y));
+    expect(r.errors.filter((e) => e.code === 'FIELD_OF_OTHER_REGIME').map((e) => e.path)).toEqual(['/years/0/standing', '/years/0/qualities']);
+    y['whatever'] = 1;
+    expect(find(validateTranscript(withYear(y)), 'UNKNOWN_FIELD')?.path).toBe('/years/0/whatever');
+  });
+  it('THPT electives and chuyên đề', () => {
+    const y = thptYear();
+    (y['subjects'] as Json[]).pop(); // drop informatics: 3 electives
+    y['topicClusters'] = ['mathematics', 'physics'];
+    const r = validateTranscript(withYear(y));
+    expect(find(r, 'ELECTIVE_COUNT')).toMatchObject({ declared: '3', computed: '4' });
+    expect(find(r, 'TOPIC_CLUSTER_COUNT')).toMatchObject({ declared: '2', computed: '3' });
+  });
+  it('compulsory subjects and catalogue assessment kinds', () => {
+    const y = thptYear();
+    (y['subjects'] as Json[]).splice(3, 1); // drop history
+    (y['subjects'] as Json[])[0]!['subject']['assessment'] = 'COMMENT';
+    const r = validateTranscript(withYear(y));
+    expect(find(r, 'SUBJECT_MISSING')?.message).toContain('history');
+    expect(find(r, 'SUBJECT_ASSESSMENT_MISMATCH')).toMatchObject({ declared: 'COMMENT', computed: 'SCORE' });
+    expect(codes(r.errors)).toContain('MARK_KIND_MISMATCH');
+  });
+  it('required signers per year', () => {
+    const y = thptYear();
+    y['homeroom'] = { role: 'HIEU_TRUONG', name: 'X' };
+    delete (y['subjects'] as Json[])[0]!['teacher'];
+    y['principal'] = { role: 'PHO_HIEU_TRUONG_UQ', name: 'Y' };
+    const r = validateTranscript(withYear(y));
+    expect(find(r, 'SIGNER_ROLE_WRONG')).toMatchObject({ path: '/years/0/homeroom/role', declared: 'HIEU_TRUONG', computed: 'GVCN' });
+    expect(find(r, 'MISSING_FIELD')?.path).toBe('/years/0/subjects/0/teacher');
+    expect(find(r, 'SIGNER_AUTHORISATION_MISSING')?.path).toBe('/years/0/principal');
+  });
+  it('personal ID against date of birth and sex', () => {
+    const t = thptTranscript();
+    (t['student'] as Json)['sex'] = 'NU';
+    (t['student'] as Json)['dateOfBirth'] = '1999-05-14';
+    const r = validateTranscript(t);
+    expect(find(r, 'PERSONAL_ID_SEX_MISMATCH')).toMatchObject({ path: '/student/personalId/value', declared: 'NU', computed: 'NAM' });
+    expect(find(r, 'PERSONAL_ID_BIRTH_YEAR_MISMATCH')).toMatchObject({ declared: '1999', computed: '2009' });
+    (t['student'] as Json)['personalId'] = { type: 'DDCN', value: '003209012345' };
+    (t['student'] as Json)['sex'] = 'NAM';
+    (t['student'] as Json)['dateOfBirth'] = '2009-05-14';
+    const r2 = validateTranscript(t);
+    expect(r2.ok).toBe(true);
+    expect(codes(r2.warnings)).toContain('PERSONAL_ID_PROVINCE_UNKNOWN');
+  });
+  it('marks must be decimal strings', () => {
+    const y = thptYear();
+    (y['subjects'] as Json[])[0]!['hk1'] = 8;
+    (y['subjects'] as Json[])[1]!['hk1'] = '8.25';
+    (y['subjects'] as Json[])[2]!['hk1'] = '11';
+    const r = validateTranscript(withYear(y));
+    expect(r.errors.filter((e) => e.code === 'INVALID_MARK').map((e) => e.path))
+      .toEqual(['/years/0/subjects/0/hk1', '/years/0/subjects/1/hk1', '/years/0/subjects/2/hk1']);
+  });
+  it('NFD text is a warning, not an error', () => {
+    const t = thptTranscript();
+    (t['student'] as Json)['fullName'] = 'Nguyễn Văn An'.normalize('NFD');
+    const r = validateTranscript(t);
+    expect(r.ok).toBe(true);
+    expect(r.warnings.find((w) => w.code === 'TEXT_NOT_NFC')?.path).toBe('/student/fullName');
+  });
+  it('years in order and grade sequence', () => {
+    const y1 = thptYear();
+    const y2 = { ...thptYear(), schoolYear: '2024-2025', grade: 11 };
+    const r = validateTranscript({ ...thptTranscript(), years: [y1, y2] });
+    expect(codes(r.errors)).toContain('YEARS_NOT_CHRONOLOGICAL');
+    const y3 = { ...thptYear(), schoolYear: '2025-2026', grade: 12 };
+    const r2 = validateTranscript({ ...thptTranscript(), years: [y1, y3] });
+    expect(r2.warnings.find((w) => w.code === 'GRADE_SEQUENCE')).toMatchObject({ declared: '12', computed: '11' });
+  });
+});
