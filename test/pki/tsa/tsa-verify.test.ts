@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFetcher } from '../../../src/pki/net/fetcher.js';
+import { createTrustStore, type TrustStore } from '../../../src/pki/trust/index.js';
+import { httpTimestampAuthority } from '../../../src/pki/tsa/http-authority.js';
+import { decodeTimestampToken } from '../../../src/pki/tsa/parse-token.js';
+import { verifyTimestampToken } from '../../../src/pki/tsa/verify-token.js';
+import type { Fetcher } from '../../../src/pki/types.js';
+import { FIXTURES_PKI, startPkiServices, type PkiServices } from '../../helpers/pki-services.js';
+
+const run = promisify(execFile);
+let services: PkiServices;
+let fetcher: Fetcher;
+let trustStore: TrustStore;
+let dir: string;
+const data = new TextEncoder().encode('Sổ điểm lớp 11A2, học kỳ I');
+const sha256 = (bytes: Uint8Array): Uint8Array => new Uint8Array(createHash('sha256').update(bytes).digest());
+const codes = (r: { findings: { code: string }[] }): string[] => r.findings.map((f) => f.code);
+
+beforeAll(async () => {
+  services = await startPkiServices({ ocspCas: ['ca-edu', 'root-neac'], crlCas: ['ca-edu', 'root-neac'] });
+  fetcher = createFetcher({ resolve: services.resolve, timeoutMs: 5000 });
+  trustStore = createTrustStore({ anchors: [services.fixture('root-neac.cert.der')] });
+  dir = mkdtempSync(join(tmpdir(), 'edusign-tsa-verify-'));
+});
+afterAll(async () => {
+  await services?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('verifyTimestampToken', () => {
+  it('passes a token from our client: imprint, CMS signature, ESS binding, TSA path and revocation', async () => {
+    const token = await httpTimestampAuthority(services.tsaUrl, { fetcher }).timestamp(sha256(data), 'SHA-256');
+    const byData = await verifyTimestampToken(token, { data, trustStore, fetcher });
+    expect([byData.indication, byData.subIndication]).toEqual(['TOTAL_PASSED', undefined]);
+    expect(byData.hashAlgorithm).toBe('SHA-256');
+    expect(byData.genTime).toBeInstanceOf(Date);
+    expect(byData.serialNumber).toMatch(/^[0-9a-f]+$/);
+    expect(byData.tsa?.chain).toHaveLength(3);
+    expect(byData.tsa?.revocation.map((r) => r.status)).toEqual(['good', 'good']);
+    const byDigest = await verifyTimestampToken(token, { digest: sha256(data), hashAlgorithm: 'SHA-256', trustStore, fetcher });
+    expect(byDigest.indication).toBe('TOTAL_PASSED');
+  });
+
+  it('passes a token made by openssl ts -reply (SHA-384 imprint, no nonce)', async () => {
+    const dataFile = join(dir, 'data.bin');
+    writeFileSync(dataFile, data);
+    const query = join(dir, 'q.tsq');
+    await run('openssl', ['ts', '-query', '-data', dataFile, '-sha384', '-cert', '-no_nonce', '-out', query]);
+    const reply = join(dir, 'r.der');
+    await run('openssl', ['ts', '-reply', '-config', join(services.dir, 'tsa.cnf'), '-queryfile', query, '-token_out', '-out', reply]);
+    const verification = await verifyTimestampToken(new Uint8Array(readFileSync(reply)), { data, trustStore, fetcher });
+    expect(verification.indication).toBe('TOTAL_PASSED');
+    expect(verification.hashAlgorithm).toBe('SHA-384');
+  });
+
+  it('fails other data, a tampered token, garbage, and an untrusted TSA', async () => {
+    const token = await httpTimestampAuthority(services.tsaUrl, { fetcher }).timestamp(sha256(data), 'SHA-256');
+    const other = await verifyTimestampToken(token, { data: new TextEncoder().encode('khác'), trustStore, fetcher });
+    expect([other.indication, other.subIndication]).toEqual(['TOTAL_FAILED', 'HASH_FAILURE']);
+
+    const { tstInfoDer } = decodeTimestampToken(token);
+    const genTimeAt = Buffer.from(token).indexOf(Buffer.from(tstInfoDer)) + Buffer.from(tstInfoDer).indexOf(0x18); // GeneralizedTime tag
+    const tampered = new Uint8Array(token);
+    tampered[genTimeAt + 5]! ^= 0x01; // one digit of the year of genTime
+    const altered = await verifyTimestampToken(tampered, { data, trustStore, fetcher });
+    expect(altered.indication).toBe('TOTAL_FAILED');
+    expect(altered.subIndication).toBe('HASH_FAILURE');
+    expect(codes(altered)).toEqual(['TSA_TSTINFO_ALTERED']);
+
+    const garbage = await verifyTimestampToken(new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x00]), { data, trustStore });
+    expect([garbage.indication, garbage.subIndication]).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+
+    const untrusted = await verifyTimestampToken(token, { data, trustStore: createTrustStore({ anchors: [services.fixture('root-vgca.cert.der')] }), fetcher });
+    expect([untrusted.indication, untrusted.subIndication]).toEqual(['INDETERMINATE', 'NO_CERTIFICATE_CHAIN_FOUND']);
+  });
+
+  it('rejects a token-shaped CMS signed (openssl cms -sign -cades) by a certificate without the timeStamping EKU', async () => {
+    // openssl ts -reply refuses such a signer, so sign a genuine TSTInfo with openssl cms instead
+    const token = await httpTimestampAuthority(services.tsaUrl, { fetcher }).timestamp(sha256(data), 'SHA-256');
+    const tstFile = join(dir, 'tst.der');
+    writeFileSync(tstFile, decodeTimestampToken(token).tstInfoDer);
+    const forged = join(dir, 'forged.der');
+    await run('openssl', ['cms', '-sign', '-in', tstFile, '-binary', '-nodetach', '-econtent_type', '1.2.840.113549.1.9.16.1.4',
+      '-signer', join(FIXTURES_PKI, 'wrong-eku.cert.pem'), '-inkey', join(FIXTURES_PKI, 'wrong-eku.key.pem'), '-md', 'sha256', '-cades',
+      '-outform', 'DER', '-out', forged]);
+    const verification = await verifyTimestampToken(new Uint8Array(readFileSync(forged)), { data, trustStore, fetcher });
+    expect([verification.indication, verification.subIndication]).toEqual(['INDETERMINATE', 'CHAIN_CONSTRAINTS_FAILURE']);
+    expect(codes(verification)).toEqual(['TSA_EKU_INVALID']);
+  });
+});
