@@ -8,3 +8,6 @@ export { parseSignedData } from './parse-signed-data.js';
 export type { ParsedSignedData } from './parse-signed-data.js';
 export { readTstInfo } from './read-tst-info.js';
 export type { TstInfoSummary } from './read-tst-info.js';
+export { verifyTimestampTokenCrypto } from './verify-timestamp-token.js';
+export type { TimestampTokenCheck } from './verify-timestamp-token.js';
+export { finding } from './finding.js';

@@ -39,7 +39,7 @@ describe('verifySignedData over openssl-made CAdES signatures', () => {
   it('reports HASH_FAILURE when one content byte changes', () => {
     const cms = opensslCmsSign(box.dir, ec, content);
     const changed = content.slice();
-    changed[5] ^= 1;
+    changed[5]! ^= 1;
     const v = verifySignedData(cms, { content: [changed] });
     expect(v).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'HASH_FAILURE', messageDigest: 'invalid' });
     expect(v.findings.map((f) => f.code)).toContain('HASH_MISMATCH');
@@ -84,7 +84,7 @@ describe('verifySignedData over openssl-made CAdES signatures', () => {
     expect(v.indication).toBe('TOTAL_PASSED');
     expect(v.findings.map((f) => f.code)).toContain('CMS_NO_SIGNED_ATTRIBUTES');
     const changed = content.slice();
-    changed[0] ^= 1;
+    changed[0]! ^= 1;
     expect(verifySignedData(cms, { content: [changed], requireSigningCertificateAttribute: false }).subIndication).toBe('SIG_CRYPTO_FAILURE');
   });
 

@@ -1,0 +1,151 @@
+/**
+ * `verifyPdf`: verify every signature and document timestamp of a PDF (PAdES, ETSI EN 319 142-1; validation
+ * per ETSI EN 319 102-1): ByteRange sanity, CMS cryptography and signer binding, timestamps, certificate path and
+ * revocation at the best signature time, DocMDP/FieldMDP and the modification analysis of every later update.
+ * @module
+ */
+import type { Finding } from '../../../pki/indication.js';
+import { EdusignError } from '../../../errors.js';
+import type { SignatureReport, TimestampReport, VerificationReport } from '../../report.js';
+import { finding } from '../../cms/verify/finding.js';
+import { openPdf, type PdfDocument } from '../pdf/document.js';
+import { asDict } from '../pdf/objects.js';
+import { checkByteRange } from './check-byte-range.js';
+import { combine, type Verdict } from './conclusion.js';
+import { detectLevel } from './detect-level.js';
+import { analyseModifications } from './diff/analyse.js';
+import { findSignatureFields } from './find-signatures.js';
+import type { VerifyPdfOptions } from './options.js';
+import { readDss, type DssContent } from './read-dss.js';
+import { isCertification, readMdp } from './read-mdp.js';
+import { signerIdentity } from './signer-identity.js';
+import { trailingContent } from './trailing-content.js';
+import { validateSignatureChain } from './validate-chain.js';
+import { verifyOneSignature, type SignatureFacts } from './verify-signature.js';
+
+function checkOptions(options: VerifyPdfOptions): void {
+  if (options.at !== undefined && (!(options.at instanceof Date) || Number.isNaN(options.at.getTime()))) {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'options.at must be a valid Date', detailVi: 'options.at phải là một Date hợp lệ' });
+  }
+  if (options.approvalPolicy !== undefined && ![1, 2, 3].includes(options.approvalPolicy)) {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'options.approvalPolicy must be 1, 2 or 3', detailVi: 'options.approvalPolicy phải là 1, 2 hoặc 3' });
+  }
+}
+
+function certificationP(doc: PdfDocument, facts: readonly SignatureFacts[]): { p: 1 | 2 | 3; revision: number } | undefined {
+  for (const f of facts) {
+    if (f.field.kind !== 'signature' || !isCertification(doc, f.field.sigRef)) continue;
+    const p = readMdp(doc, f.field.sigDict).docMdp ?? 2;
+    return { p, revision: f.byteRange.signedRevision ?? 0 };
+  }
+  return undefined;
+}
+
+function modificationPolicy(doc: PdfDocument, f: SignatureFacts, cert: { p: 1 | 2 | 3; revision: number } | undefined, options: VerifyPdfOptions) {
+  const fieldDict = f.field.fieldRef ? asDict(doc.resolve(f.field.fieldRef)) : undefined;
+  const mdp = readMdp(doc, f.field.sigDict, fieldDict);
+  const isCert = f.field.kind === 'signature' && isCertification(doc, f.field.sigRef);
+  const candidates: (1 | 2 | 3)[] = [];
+  if (isCert) candidates.push(mdp.docMdp ?? 2);
+  else {
+    candidates.push(options.approvalPolicy ?? 2);
+    if (cert) candidates.push(cert.p);
+    if (mdp.docMdp && !isCert) candidates.push(mdp.docMdp);
+  }
+  return { p: Math.min(...candidates) as 1 | 2 | 3, ...(mdp.fieldMdp ? { fieldLock: mdp.fieldMdp } : {}), certified: isCert };
+}
+
+function dssCovers(dss: DssContent, signer: Uint8Array | undefined): boolean {
+  if (!signer) return false;
+  const hasRevocation = dss.crls.length + dss.ocspResponses.length > 0;
+  const s = Buffer.from(signer);
+  return hasRevocation && dss.certificates.some((c) => s.equals(Buffer.from(c)));
+}
+
+/**
+ * Verify a PDF's signatures and document timestamps. Never throws for an invalid signature (that is the report);
+ * throws `EdusignError` for unusable input (`PDF_MALFORMED`, `PDF_ENCRYPTED`, `INPUT_TOO_LARGE`) or options.
+ *
+ * @example
+ * ```ts
+ * const report = await verifyPdf(await readFile('hoc-ba.pdf'), { trustStore, offline: true });
+ * for (const s of report.signatures) console.log(s.id, s.signer.commonName, s.level, s.indication, s.subIndication);
+ * ```
+ */
+export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions = {}): Promise<VerificationReport> {
+  checkOptions(options);
+  const doc = openPdf(bytes, options.limits);
+  const warnings: Finding[] = [];
+  const fields = findSignatureFields(doc);
+  if (fields.length === 0) {
+    return {
+      format: 'PAdES', indication: 'INDETERMINATE', subIndication: 'SIGNED_DATA_NOT_FOUND', signatures: [],
+      warnings: [finding('NO_SIGNATURE', 'The PDF has no signature', 'Tệp PDF không có chữ ký')],
+    };
+  }
+  const dss = readDss(doc);
+  // phase 1: structure and cryptography of every signature (synchronous, no network)
+  const facts = fields.map((field) => verifyOneSignature(doc, field, dss));
+  facts.sort((a, b) => (a.byteRange.coveredEnd ?? Number.MAX_SAFE_INTEGER) - (b.byteRange.coveredEnd ?? Number.MAX_SAFE_INTEGER));
+  const docTimestamps = facts.filter((f) => f.field.kind === 'document-timestamp' && f.crypto.indication === 'TOTAL_PASSED' && f.genTime);
+  const cert = certificationP(doc, facts);
+  const trailing = trailingContent(doc);
+  if (trailing) warnings.push(trailing.finding);
+
+  const reports: SignatureReport[] = [];
+  for (const f of facts) {
+    const findings = [...f.findings];
+    const revision = f.byteRange.signedRevision;
+    const laterDocTs = docTimestamps.filter((t) => revision !== undefined && (t.byteRange.signedRevision ?? -1) > revision);
+    const chain = await validateSignatureChain(f, dss, options, {
+      later: laterDocTs.map((t) => t.genTime!),
+      ...(f.field.kind === 'document-timestamp' && f.genTime ? { ownTime: f.genTime } : {}),
+    });
+    findings.push(...chain.findings);
+    const best = chain.bestSignatureTime;
+    const timestamps: TimestampReport[] = [...chain.timestamps, ...laterDocTs.map((t) => ({
+      kind: 'document' as const, indication: t.crypto.indication, ...(t.genTime ? { genTime: t.genTime } : {}),
+    }))];
+    let modifications: SignatureReport['modificationsAfter'] = [];
+    let modVerdict: Verdict = { indication: 'TOTAL_PASSED' };
+    if (revision !== undefined) {
+      const policy = modificationPolicy(doc, f, cert, options);
+      const analysis = analyseModifications(doc, revision, policy);
+      modifications = analysis.modifications.map((m) => ({ description: `revision ${m.revision + 1}: ${m.description}`, allowed: m.allowed }));
+      if (trailing) modifications.push({ description: trailing.finding.message, allowed: !trailing.dangerous });
+      if (!analysis.allowed || trailing?.dangerous) {
+        const reasons = analysis.modifications.filter((m) => !m.allowed).map((m) => m.description);
+        if (trailing?.dangerous) reasons.push(trailing.finding.message);
+        findings.push(finding('MODIFICATION_NOT_PERMITTED',
+          `The document was changed after this signature in a way it does not permit (DocMDP P=${policy.p}): ${reasons.join('; ')}`,
+          `Tài liệu bị thay đổi sau chữ ký này theo cách không được phép (DocMDP P=${policy.p}): ${analysis.modifications.filter((m) => !m.allowed).map((m) => m.descriptionVi).join('; ')}`));
+        modVerdict = { indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' };
+      }
+    }
+    const verdict = combine([f.crypto, modVerdict, chain.verdict]);
+    const level = f.field.kind === 'signature' && f.crypto.indication !== 'TOTAL_FAILED' ? detectLevel({
+      baseline: f.baseline, signedRevision: revision ?? Number.MAX_SAFE_INTEGER,
+      hasSignatureTimestamp: f.signatureTimestamps.some((t) => t.indication === 'TOTAL_PASSED'),
+      documentTimestampRevisions: docTimestamps.map((t) => t.byteRange.signedRevision ?? -1),
+      dssRevisions: dss.presentInRevisions, dssCoversSigner: dssCovers(dss, f.signerCertificate),
+    }) : undefined;
+    const last = doc.revisions.length - 1;
+    reports.push({
+      id: f.field.fieldName,
+      signer: signerIdentity(f.signerCertificate),
+      ...(f.claimedSigningTime ? { claimedSigningTime: f.claimedSigningTime } : {}),
+      bestSignatureTime: best,
+      ...(level ? { level } : {}),
+      ...verdict,
+      chain: chain.chain, revocation: chain.revocation, timestamps,
+      coverage: {
+        kind: f.field.kind === 'document-timestamp' ? 'document-timestamp' : revision === last ? 'whole-document' : 'revision',
+        detail: revision === undefined ? 'unknown' : `revision ${revision + 1} of ${last + 1}, bytes 0-${f.byteRange.coveredEnd ?? 0} of ${bytes.length}`,
+      },
+      modificationsAfter: modifications,
+      findings,
+    });
+  }
+  const overall = combine(reports);
+  return { format: 'PAdES', ...overall, signatures: reports, warnings };
+}
