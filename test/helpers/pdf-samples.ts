@@ -197,3 +197,20 @@ export function paddedPdf(size: number): Uint8Array {
   const xref = xrefTable(offsets, 7, true);
   return Buffer.concat([body, latin1(`${xref}trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n${body.length}\n%%EOF\n`)]);
 }
+
+/**
+ * `classicPdf` with an empty signature field `name` (widget at [300 50 500 110] on page 1), as a form
+ * designer prepares a học bạ for its signers.
+ *
+ * @example
+ * ```ts
+ * const pdf = emptySignatureFieldPdf('HieuTruong');
+ * ```
+ */
+export function emptySignatureFieldPdf(fieldName = 'HieuTruong'): Uint8Array {
+  return classicPdf('Field', { overrides: {
+    1: '<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [6 0 R] >> >>',
+    3: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R /Annots [6 0 R] >>',
+    6: `<< /Type /Annot /Subtype /Widget /FT /Sig /T (${fieldName}) /F 4 /Rect [300 50 500 110] /P 3 0 R >>`,
+  } });
+}

@@ -8,7 +8,8 @@ import fontkit from '@pdf-lib/fontkit';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PDFDocument, type PDFFont, type PDFImage } from 'pdf-lib';
+import { createHash } from 'node:crypto';
+import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFFont, type PDFImage, type PDFRef as PdfLibRef } from 'pdf-lib';
 import { EdusignError } from '../../../errors.js';
 import { name, PdfDict, PdfStream, type PdfRef } from '../pdf/objects.js';
 import { formatNumber } from '../pdf/serialize.js';
@@ -88,6 +89,22 @@ async function embedImage(doc: PDFDocument, bytes: Uint8Array): Promise<PDFImage
   throw new EdusignError('INVALID_ARGUMENT', { detail: 'the appearance image must be PNG or JPEG', detailVi: 'ảnh phải là PNG hoặc JPEG' });
 }
 
+/**
+ * Give the embedded subset font the `ABCDEF+` tag ISO 32000-1 §9.6.4 requires of subsets (pdf-lib does not),
+ * derived from the text so it is deterministic.
+ */
+function tagSubsetFont(lib: PDFDocument, ref: PdfLibRef, text: string): void {
+  const type0 = lib.context.lookup(ref, PDFDict);
+  const base = type0.lookup(PDFName.of('BaseFont'), PDFName).decodeText().replace(/-\d+$/, '');
+  const h = createHash('sha256').update(text).digest();
+  const tag = Array.from(h.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+  const tagged = PDFName.of(`${tag}+${base}`);
+  type0.set(PDFName.of('BaseFont'), tagged);
+  const cid = type0.lookup(PDFName.of('DescendantFonts'), PDFArray).lookup(0, PDFDict);
+  cid.set(PDFName.of('BaseFont'), tagged);
+  cid.lookup(PDFName.of('FontDescriptor'), PDFDict).set(PDFName.of('FontName'), tagged);
+}
+
 function fitFontSize(font: PDFFont, lines: string[], width: number, height: number, wanted?: number): number {
   let size = wanted ?? Math.min(12, (height - 4) / (lines.length * 1.25));
   for (const l of lines) {
@@ -139,6 +156,7 @@ export function appearanceBuilder(appearance: PdfSignatureAppearance, ctx: { sig
     for (const line of lines) ops.push(`${font.encodeText(line).toString()} Tj T*`);
     ops.push('ET', 'Q');
     await lib.flush();
+    tagSubsetFont(lib, font.ref, lines.join('\n'));
     const fontRef = importFromPdfLib(cs, lib.context, font.ref);
     const xobjects = image ? new PdfDict([['Im1', importFromPdfLib(cs, lib.context, image.ref)]]) : undefined;
     const resources = new PdfDict([['Font', new PdfDict([['F1', fontRef]])]]);

@@ -3,6 +3,7 @@
  * @module
  */
 export { signPdf, type SignPdfOptions } from './sign-pdf.js';
+export { signPdfBatch } from './batch.js';
 export { preparePdfSignature, type PreparePdfSignatureOptions, type PreparedPdfSignature, type SignerIdentity } from './prepare.js';
 export { completePdfSignature, type CompletePdfSignatureOptions } from './complete.js';
 export { parsePdfSignatureState, type PdfSignatureState } from './state.js';
