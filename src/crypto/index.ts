@@ -27,3 +27,10 @@ export { keyObjectSigner, type KeyObjectSignerOptions, type SignerAlgorithmOptio
 export { loadPemSigner, parsePrivateKey, type PemSignerOptions } from './pem.js';
 export { loadPkcs12Signer, readPkcs12, type Pkcs12SignerOptions, type Pkcs12Contents } from './pkcs12.js';
 export { openPkcs11Signer, type Pkcs11Signer, type Pkcs11SignerOptions } from './pkcs11.js';
+export { cryptoKeySigner, algorithmOfCryptoKey, type CryptoKeySignerOptions } from './webcrypto.js';
+// ---- two-phase / external signing, batches ----
+export { createExternalSigningRequest, parseExternalSigningRequest, completeExternalSigning, externalSigner,
+  type ExternalSigningRequest, type CreateExternalRequestOptions, type ExternalSignerOptions } from './external.js';
+export { normaliseSignatureValue, decodeBase64Strict } from './signature-value.js';
+export { sealTwoPhaseState, openTwoPhaseState } from './two-phase-seal.js';
+export { signMany } from './batch.js';
