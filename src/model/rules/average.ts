@@ -22,7 +22,8 @@ export function divideHalfUp(numerator: number, denominator: number): number {
 }
 
 /**
- * ĐTBmhk (semester subject average), TT22/2021 Art.9.1 (same formula as TT58 Art.12 as amended by TT26/2020):
+ * ĐTBmhk (semester subject average), TT22/2021 Art.9 (clause number [M]; formula [V]; same formula as TT58 as
+ * amended by TT26/2020):
  * `ĐTBmhk = (ΣĐĐGtx + 2·ĐĐGgk + 3·ĐĐGck) / (nĐĐGtx + 5)`, rounded half-up to one decimal.
  * All marks are in tenths; the result is in tenths.
  *
@@ -38,8 +39,9 @@ export function semesterAverage(regular: readonly Tenths[], midterm: Tenths, fin
 }
 
 /**
- * ĐTBmcn (year subject average), TT22/2021 Art.9.1: `ĐTBmcn = (ĐTBmhkI + 2·ĐTBmhkII) / 3`, from the *rounded*
- * semester averages (as written in the books), rounded half-up to one decimal. Tenths in, tenths out.
+ * ĐTBmcn (year subject average), TT22/2021 Art.9 (formula [V]): `ĐTBmcn = (ĐTBmhkI + 2·ĐTBmhkII) / 3`, from the *rounded*
+ * semester averages (as written in the books; common practice [I]), rounded half-up to one decimal.
+ * Tenths in, tenths out.
  *
  * @example
  * ```ts

@@ -5,7 +5,7 @@
 import type { PassFail } from '../types.js';
 
 /**
- * Semester result of a comment-only subject, TT22/2021 Art.9.1.a [M]: Đ when every required assessment
+ * Semester result of a comment-only subject, TT22/2021 Art.9 (comment subjects) [M]: Đ when every required assessment
  * was done (no missing slot) and every one is Đ; CĐ otherwise.
  *
  * @param assessments the semester's ĐĐGtx, ĐĐGgk and ĐĐGck (`undefined` = missing)
@@ -20,7 +20,7 @@ export function commentSemesterResult(assessments: readonly (PassFail | undefine
 }
 
 /**
- * Year result of a comment-only subject, TT22/2021 Art.9.1.b [M]: the HKII result.
+ * Year result of a comment-only subject, TT22/2021 Art.9 (comment subjects) [M]: the HKII result.
  *
  * @example
  * ```ts

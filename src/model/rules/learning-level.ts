@@ -57,7 +57,8 @@ function meets(level: Level4, subjects: readonly SubjectOutcome[], t: LearningTh
 }
 
 /**
- * Học tập level, TT22/2021 Art.9.2 [V] with the adjustment of Art.9.3 [M].
+ * Học tập level, TT22/2021 Art.9.2 [V] with the adjustment of Art.9.3 [M]. (DOMAIN.md numbers the clauses 9.2/9.3;
+ * a public TT22 implementation cites the levels as Art.9.3: the table is the same.)
  *
  * Art.9.2 (ĐTBmhk for a semester, ĐTBmcn for the year):
  * - Tốt: every comment subject Đ; every scored subject ≥6.5 and at least 6 scored subjects ≥8.0.

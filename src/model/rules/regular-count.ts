@@ -4,9 +4,9 @@
  */
 
 /**
- * TT22/2021 Art.7.1 [M]: in a semester each subject (scored or comment) takes
- * 2 ĐĐGtx if it has ≤35 periods/year, 3 if >35 and ≤70, 4 if >70; each cụm chuyên đề học tập (THPT)
- * adds one ĐĐGtx counted in its subject (Art.7.1, last paragraph).
+ * TT22/2021, regular assessment (Art.6; a public TT22 implementation cites Art.6.1.b — the clause number is
+ * [M]): in a semester each subject (scored or comment) takes 2 ĐĐGtx if it has ≤35 periods/year, 3 if >35 and
+ * ≤70, 4 if >70; each cụm chuyên đề học tập (THPT) adds one ĐĐGtx counted in its subject [M].
  * The same table applies to TT58 as amended by TT26/2020.
  *
  * @param periodsPerYear periods per year from the school's education plan

@@ -103,7 +103,7 @@ function validateEntry(ctx: ValidationContext, value: unknown, p: string, subjec
 
 /**
  * Validates a class gradebook given as any JSON value: the class list, the subjects (catalogue, periods per
- * year), each entry's ĐĐGtx count (TT22 Art.7) and marks, the recomputed ĐTBmhk (Art.9.1) and ĐTBmcn or Đ/CĐ,
+ * year), each entry's ĐĐGtx count (TT22 Art.6) and marks, the recomputed ĐTBmhk (Art.9) and ĐTBmcn or Đ/CĐ,
  * re-assessment eligibility (Art.14), duplicate and missing entries, and who entered the marks.
  * Declared values that differ from the recomputation are reported with both values, never corrected.
  *

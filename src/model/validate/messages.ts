@@ -59,8 +59,8 @@ export const MODEL_FINDING_MESSAGES = {
   COMMENT_RESULT_MISMATCH: { en: 'Declared Đ/CĐ result differs from the assessments', vi: 'Kết quả Đ/CĐ ghi trong hồ sơ khác kết quả đánh giá' },
   AVERAGE_WITH_MISSING_MARKS: { en: 'An average is declared while marks are missing', vi: 'Có điểm trung bình trong khi còn thiếu điểm đánh giá' },
   AVERAGE_NOT_ENTERED: { en: 'All marks are entered but the average is not', vi: 'Đã đủ điểm nhưng chưa có điểm trung bình' },
-  REGULAR_COUNT_SHORT: { en: 'Fewer regular assessments (ĐĐGtx) than required (TT22 Art.7)', vi: 'Thiếu số lần đánh giá thường xuyên (ĐĐGtx) theo quy định (Điều 7 TT22)' },
-  REGULAR_COUNT_EXTRA: { en: 'More regular assessments (ĐĐGtx) than required (TT22 Art.7)', vi: 'Nhiều hơn số lần đánh giá thường xuyên (ĐĐGtx) quy định (Điều 7 TT22)' },
+  REGULAR_COUNT_SHORT: { en: 'Fewer regular assessments (ĐĐGtx) than required (TT22 Art.6)', vi: 'Thiếu số lần đánh giá thường xuyên (ĐĐGtx) theo quy định (Điều 6 TT22)' },
+  REGULAR_COUNT_EXTRA: { en: 'More regular assessments (ĐĐGtx) than required (TT22 Art.6)', vi: 'Nhiều hơn số lần đánh giá thường xuyên (ĐĐGtx) quy định (Điều 6 TT22)' },
   MAKEUP_INVALID: { en: 'Make-up assessment does not refer to an assessment', vi: 'Kiểm tra bù không tương ứng với lần đánh giá nào' },
   REASSESS_NOT_ELIGIBLE: { en: 'Re-assessment only for CĐ subjects or ĐTBmcn below 5.0 (TT22 Art.14)', vi: 'Chỉ kiểm tra lại môn CĐ hoặc có ĐTBmcn dưới 5,0 (Điều 14 TT22)' },
   // levels and outcome
