@@ -65,7 +65,8 @@ function inheritedXmlAttrs(el: XElement, method: C14nMethod): { qname: string; l
   return extra;
 }
 
-function renderElement(el: XElement, rendered: NsMap, isApex: boolean, ctx: Ctx): void {
+/** Render the start tag of `el`; returns the namespace context its children inherit. */
+function openTag(el: XElement, rendered: NsMap, isApex: boolean, ctx: Ctx): NsMap {
   const { method } = ctx.opts;
   const candidates: string[] = method === 'exc' ? visiblyUsed(el, ctx.inclusive) : allInScope(el);
   if (method !== 'exc' && !candidates.includes('')) candidates.push('');
@@ -95,9 +96,33 @@ function renderElement(el: XElement, rendered: NsMap, isApex: boolean, ctx: Ctx)
   }
   for (const a of attrs) s += ` ${a.qname}="${escapeAttr(a.value)}"`;
   ctx.out += `${s}>`;
-  const scope = next ?? rendered;
-  for (const child of el.children) renderNode(child, scope, ctx);
-  ctx.out += `</${el.qname}>`;
+  return next ?? rendered;
+}
+
+type Work = { node: XNode; rendered: NsMap } | string;
+
+/** Render an element subtree without recursion (depth is bounded only by memory). */
+function renderElement(root: XElement, rendered: NsMap, isApex: boolean, ctx: Ctx): void {
+  const stack: Work[] = [];
+  const scope = openTag(root, rendered, isApex, ctx);
+  stack.push(`</${root.qname}>`);
+  for (let i = root.children.length - 1; i >= 0; i--) stack.push({ node: root.children[i] as XNode, rendered: scope });
+  while (stack.length > 0) {
+    const w = stack.pop() as Work;
+    if (typeof w === 'string') {
+      ctx.out += w;
+      continue;
+    }
+    const node = w.node;
+    if (node.type !== 'element') {
+      renderLeaf(node, ctx);
+      continue;
+    }
+    if (node === ctx.opts.exclude) continue;
+    const inner = openTag(node, w.rendered, false, ctx);
+    stack.push(`</${node.qname}>`);
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i] as XNode, rendered: inner });
+  }
 }
 
 function visiblyUsed(el: XElement, inclusive: Set<string>): string[] {
@@ -109,7 +134,7 @@ function visiblyUsed(el: XElement, inclusive: Set<string>): string[] {
   return used;
 }
 
-function renderNode(node: XNode, rendered: NsMap, ctx: Ctx): void {
+function renderLeaf(node: Exclude<XNode, XElement>, ctx: Ctx): void {
   switch (node.type) {
     case 'text':
       ctx.out += escapeText(node.value);
@@ -119,9 +144,6 @@ function renderNode(node: XNode, rendered: NsMap, ctx: Ctx): void {
       return;
     case 'pi':
       ctx.out += node.data === '' ? `<?${node.target}?>` : `<?${node.target} ${node.data}?>`;
-      return;
-    case 'element':
-      if (node !== ctx.opts.exclude) renderElement(node, rendered, false, ctx);
   }
 }
 
@@ -160,7 +182,7 @@ export function canonicalize(target: XElement | XDocument, opts: C14nOptions): s
     if (node.type === 'text' || (node.type === 'comment' && !opts.withComments)) continue;
     const before = ctx.out;
     ctx.out = '';
-    renderNode(node, empty, ctx);
+    renderLeaf(node, ctx);
     const piece = ctx.out;
     ctx.out = seenRoot ? `${before}\n${piece}` : `${before}${piece}\n`;
   }

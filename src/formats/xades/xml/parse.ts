@@ -8,8 +8,8 @@ import { EdusignError } from '../../../errors.js';
 import type { XAttr, XComment, XDocument, XElement, XmlLimits, XNode, XNsDecl, XPi, XText } from './types.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
-/** Hard cap on `maxDepth`: canonicalisation recurses once per level and must never overflow the stack. */
-const MAX_DEPTH_CAP = 2048;
+/** Hard cap on `maxDepth` (canonicalisation and tree walks are iterative; this bounds memory per path). */
+const MAX_DEPTH_CAP = 100_000;
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 const NAME = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF][\w.\-:\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]*/y;
 const ENTITY = /&(#x[0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z]+);/g;

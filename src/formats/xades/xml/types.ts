@@ -87,7 +87,7 @@ export interface XDocument {
 export interface XmlLimits {
   /** Maximum input size in bytes (UTF-16 code units for string input). Default 32 MiB. */
   maxBytes?: number;
-  /** Maximum element nesting depth. Default 256, capped at 2048. */
+  /** Maximum element nesting depth. Default 256, capped at 100 000. */
   maxDepth?: number;
   /** Maximum number of elements. Default 500 000. */
   maxElements?: number;
