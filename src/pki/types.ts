@@ -127,6 +127,11 @@ export interface CertificateValidationOptions {
 export interface PkiCacheLike {
   get(key: string, now: Date): Uint8Array | undefined;
   set(key: string, value: Uint8Array, expires: Date | undefined): void;
+  /**
+   * Optional: network work in progress by key, so that concurrent validations sharing this cache make one
+   * request instead of N (`createPkiCache()` provides it). Entries are removed when the work settles.
+   */
+  readonly inflight?: Map<string, Promise<unknown>>;
 }
 
 /** Source of RFC 3161 timestamps. */

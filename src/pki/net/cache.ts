@@ -13,6 +13,8 @@ export interface PkiCacheOptions {
 
 /** The cache returned by {@link createPkiCache}: a {@link PkiCacheLike} with a few helpers. */
 export interface PkiCache extends PkiCacheLike {
+  /** Network work in progress (shared by concurrent validations). */
+  readonly inflight: Map<string, Promise<unknown>>;
   /** Number of entries currently stored (expired ones included until they are read). */
   readonly size: number;
   /** Forget everything. */
@@ -45,6 +47,7 @@ export function createPkiCache(options: PkiCacheOptions = {}): PkiCache {
   }
   const entries = new Map<string, Entry>();
   return {
+    inflight: new Map<string, Promise<unknown>>(),
     get size() {
       return entries.size;
     },

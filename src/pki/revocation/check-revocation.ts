@@ -8,6 +8,7 @@ import type * as pkijs from 'pkijs';
 import { isEdusignError } from '../../errors.js';
 import type { Finding } from '../indication.js';
 import type { Fetcher, PkiCacheLike, RevocationCheck, RevocationPolicy, ValidationData } from '../types.js';
+import { sharedWork } from '../net/shared-work.js';
 import { aiaUrls, crlUrls, integerHex, nameToString, OID, parseCertificateDer, sha256Hex } from './cert-facts.js';
 import { checkCertificateWithCrl } from './crl-check.js';
 import { finding } from './finding.js';
@@ -243,10 +244,13 @@ async function fromOcsp(cert: pkijs.Certificate, issuer: pkijs.Certificate, cont
   for (const url of urls) {
     let response: Uint8Array;
     let nonce: Uint8Array | undefined;
+    const fetcher = options.fetcher;
     try {
-      const request = await buildOcspRequest(cert, issuer, { nonce: options.ocspNonce === false ? false : undefined });
-      nonce = request.nonce;
-      response = await sendOcspRequest(options.fetcher, url, request.der, options.ocspMethod ?? 'auto');
+      // Concurrent validations of the same certificate share one request (and its nonce).
+      ({ response, nonce } = await sharedWork(options.cache, `fetch:${key}:${url}`, async () => {
+        const request = await buildOcspRequest(cert, issuer, { nonce: options.ocspNonce === false ? false : undefined });
+        return { nonce: request.nonce, response: await sendOcspRequest(fetcher, url, request.der, options.ocspMethod ?? 'auto') };
+      }));
     } catch (error) {
       notes.push(networkFinding(url, error));
       continue;
@@ -278,7 +282,8 @@ async function fromCrls(cert: pkijs.Certificate, issuer: pkijs.Certificate, cont
     }
     let crl: Uint8Array;
     try {
-      crl = await options.fetcher.fetch(url, { accept: 'application/pkix-crl' });
+      const fetcher = options.fetcher;
+      crl = await sharedWork(options.cache, `fetch:${key}`, () => fetcher.fetch(url, { accept: 'application/pkix-crl' }));
     } catch (error) {
       notes.push(networkFinding(url, error));
       continue;

@@ -183,6 +183,16 @@ describe('checkRevocation over the whole path', () => {
     expect(services.requestCount('') - before).toBe(signers.length + 1);
   });
 
+  it('concurrent validations sharing a cache make one request per certificate', async () => {
+    const cache = createPkiCache();
+    const before = services.requestCount('');
+    const all = await Promise.all(Array.from({ length: 50 }, (_, i) =>
+      checkRevocation(chainOf(i % 2 ? 'teacher' : 'revoked'), { fetcher, cache, policy: { prefer: i % 4 < 2 ? 'ocsp' : 'crl' } })));
+    expect(all.map((checks) => checks[0]?.status)).toEqual(Array.from({ length: 50 }, (_, i) => (i % 2 ? 'good' : 'revoked')));
+    // OCSP: teacher, revoked, ca-edu; CRL: ca-edu.crl, root-neac.crl
+    expect(services.requestCount('') - before).toBe(5);
+  });
+
   it('a server that never answers and an endless CRL end within the configured bounds', async () => {
     const hanging = new Set<http.ServerResponse>();
     const hostile = http.createServer((req, res) => {
