@@ -6,6 +6,7 @@
 export type * from './types.js';
 export { MARK_PATTERN, isMark, parseScore, formatScore } from './score.js';
 export * from './catalogue.js';
+export * from './labels.js';
 export * from './provinces.js';
 export * from './rules/regime.js';
 export * from './rules/regular-count.js';

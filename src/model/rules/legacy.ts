@@ -86,12 +86,26 @@ export function legacyStanding(average: Tenths, subjects: readonly LegacySubject
   return { standing: unadjusted, unadjusted, adjusted: false };
 }
 
-/** Whether a legacy standing is at least `min`. @example `legacyStandingAtLeast('K', 'TB') // true` */
+/**
+ * Whether a legacy standing (học lực) is at least `min`.
+ *
+ * @example
+ * ```ts
+ * legacyStandingAtLeast('K', 'TB'); // true
+ * ```
+ */
 export function legacyStandingAtLeast(level: LegacyStanding, min: LegacyStanding): boolean {
   return LEGACY_STANDING_ORDER.indexOf(level) <= LEGACY_STANDING_ORDER.indexOf(min);
 }
 
-/** Whether a legacy conduct is at least `min`. @example `legacyConductAtLeast('TB', 'K') // false` */
+/**
+ * Whether a legacy conduct (hạnh kiểm) is at least `min`.
+ *
+ * @example
+ * ```ts
+ * legacyConductAtLeast('TB', 'K'); // false
+ * ```
+ */
 export function legacyConductAtLeast(level: LegacyConduct, min: LegacyConduct): boolean {
   return LEGACY_CONDUCT_ORDER.indexOf(level) <= LEGACY_CONDUCT_ORDER.indexOf(min);
 }
