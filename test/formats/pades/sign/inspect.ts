@@ -2,7 +2,8 @@
  * Test-side inspection of signed PDFs with independent tools (pdfsig, qpdf, openssl cms) and our reader.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { children, readTlv } from '../../../../src/formats/cms/build/der.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPdf } from '../../../../src/formats/pades/pdf/index.js';
@@ -76,5 +77,48 @@ export function pdftotext(pdf: Uint8Array): string {
     const file = join(dir, 'in.pdf');
     writeFileSync(file, pdf);
     return execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+  });
+}
+
+/** The SignerInfo signature value and the signature timestamp token (if any) of a CMS SignedData. */
+export function signerInfoParts(cms: Uint8Array): { signatureValue: Uint8Array; timestampToken?: Uint8Array } {
+  const ci = readTlv(cms, 0);
+  const sd = children(cms, children(cms, ci)[1]!)[0]!;
+  const parts = children(cms, sd);
+  const signerInfos = parts[parts.length - 1]!;
+  const si = children(cms, signerInfos)[0]!;
+  const fields = children(cms, si);
+  const sig = fields.find((f) => f.tag === 0x04)!;
+  const unsigned = fields.find((f) => f.tag === 0xa1);
+  let timestampToken: Uint8Array | undefined;
+  if (unsigned) {
+    for (const attr of children(cms, unsigned)) {
+      const [, values] = children(cms, attr);
+      const v = children(cms, values!)[0]!;
+      timestampToken = cms.subarray(v.start, v.end);
+    }
+  }
+  return { signatureValue: cms.subarray(sig.contentStart, sig.end), timestampToken };
+}
+
+/** `openssl ts -verify` of a token over `data` (or a precomputed SHA-256 `digest`); returns 'ok' or the error. */
+export function opensslTsVerify(token: Uint8Array, input: { data?: Uint8Array; digest?: Uint8Array }): string {
+  return withTemp((dir) => {
+    writeFileSync(join(dir, 'tok.der'), token);
+    writeFileSync(join(dir, 'chain.pem'), readFileSync(join(PKI, 'intermediates.pem')));
+    const args = ['ts', '-verify', '-in', join(dir, 'tok.der'), '-token_in', '-CAfile', join(PKI, 'roots.pem'), '-untrusted', join(dir, 'chain.pem')];
+    if (input.data) { writeFileSync(join(dir, 'data.bin'), input.data); args.push('-data', join(dir, 'data.bin')); }
+    else args.push('-digest', Buffer.from(input.digest!).toString('hex'));
+    const out = spawnSync('openssl', args, { encoding: 'utf8' });
+    return out.status === 0 && /Verification: OK/.test(out.stdout) ? 'ok' : `fail: ${out.stdout}${out.stderr}`;
+  });
+}
+
+/** `openssl ocsp -respin … -resp_text`: the certificate statuses of an OCSP response. */
+export function ocspStatuses(response: Uint8Array): string[] {
+  return withTemp((dir) => {
+    writeFileSync(join(dir, 'r.der'), response);
+    const out = spawnSync('openssl', ['ocsp', '-respin', join(dir, 'r.der'), '-noverify', '-resp_text'], { encoding: 'utf8' });
+    return [...out.stdout.matchAll(/Cert Status: (\w+)/g)].map((m) => m[1]!);
   });
 }

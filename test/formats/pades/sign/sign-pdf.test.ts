@@ -112,7 +112,7 @@ describe('two-phase and batch', () => {
     expect(sigDicts(pdf)).toHaveLength(1);
     // tampering with the state is detected
     const bad = JSON.parse(json);
-    const bytes = Buffer.from(bad.pdf, 'base64'); bytes[20] ^= 1; bad.pdf = bytes.toString('base64');
+    const bytes = Buffer.from(bad.pdf, 'base64'); bytes[20] = bytes[20]! ^ 1; bad.pdf = bytes.toString('base64');
     await expectCode(completePdfSignature(bad, value!), 'TWO_PHASE_STATE_INVALID');
     await expectCode(completePdfSignature({ kind: 'nope' } as never, value!), 'TWO_PHASE_STATE_INVALID');
     // a signature value from another key is refused
