@@ -14,7 +14,7 @@ export interface VerifyPdfOptions {
   trustStore?: TrustStoreLike;
   /** Validation time (default now). */
   at?: Date;
-  /** The path validator (default: the PKI layer's `validateCertificate`, when available). */
+  /** The path validator (default: the PKI layer's `validateCertificate`). */
   validateCertificate?: CertificateValidator;
   /** No network: only data embedded in the PDF (CMS, DSS) and supplied here. */
   offline?: boolean;

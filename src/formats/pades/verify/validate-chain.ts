@@ -7,6 +7,7 @@
 import type { Finding } from '../../../pki/indication.js';
 import type { CertificateValidationOptions, CertificateValidationResult, ChainElement, RevocationCheck } from '../../../pki/types.js';
 import { isEdusignError } from '../../../errors.js';
+import { validateCertificate } from '../../../pki/validate-certificate.js';
 import type { TimestampReport } from '../../report.js';
 import { finding } from '../../cms/verify/finding.js';
 import { combine, type Verdict } from './conclusion.js';
@@ -33,17 +34,17 @@ export interface ExternalPoe {
   later: Date[];
 }
 
-async function runValidator(cert: Uint8Array, purpose: CertificateValidationOptions['purpose'], at: Date,
+async function runValidator(cert: Uint8Array, purpose: CertificateValidationOptions['purpose'], at: Date, atIsProven: boolean,
   facts: SignatureFacts, dss: DssContent, options: VerifyPdfOptions, extraCerts: Uint8Array[]): Promise<CertificateValidationResult | Finding> {
-  const validator = options.validateCertificate;
-  if (!validator || !options.trustStore) {
-    return finding('NO_TRUST_STORE', 'No trust store/validator was given: the certificate path cannot be validated',
+  const validator = options.validateCertificate ?? validateCertificate;
+  if (!options.trustStore) {
+    return finding('NO_TRUST_STORE', 'No trust store was given: the certificate path cannot be validated',
       'Không có kho chứng thư tin cậy: không thể xác thực chuỗi chứng thư');
   }
   const supplied = options.validationData ?? {};
   try {
     return await validator(cert, {
-      trustStore: options.trustStore, at, purpose,
+      trustStore: options.trustStore, at, atIsProven, now: options.at ?? new Date(), purpose,
       extraCertificates: [...facts.embedded.certificates, ...dss.certificates, ...extraCerts],
       validationData: {
         certificates: [...facts.embedded.certificates, ...dss.certificates, ...(supplied.certificates ?? [])],
@@ -83,7 +84,7 @@ export async function validateSignatureChain(facts: SignatureFacts, dss: DssCont
     let verdict: Verdict = ts;
     if (ts.indication === 'TOTAL_PASSED' && ts.tsaCertificate && ts.genTime) {
       const at = earliest(poe.later.filter((d) => d >= ts.genTime!), now);
-      const tsa = await runValidator(ts.tsaCertificate, 'timeStamping', at, facts, dss, options, ts.certificates);
+      const tsa = await runValidator(ts.tsaCertificate, 'timeStamping', at, at < now, facts, dss, options, ts.certificates);
       if ('indication' in tsa) {
         verdict = combine([ts, tsa]);
         if (tsa.indication !== 'TOTAL_PASSED') findings.push(...tsa.findings);
@@ -102,7 +103,7 @@ export async function validateSignatureChain(facts: SignatureFacts, dss: DssCont
   const purpose = facts.field.kind === 'document-timestamp' ? 'timeStamping' : 'documentSigning';
   // a document timestamp's own certificate is judged at the next proof of existence (a later timestamp), else now
   const at = facts.field.kind === 'document-timestamp' ? earliest(poe.later, now) : best;
-  const result = await runValidator(facts.signerCertificate, purpose, at, facts, dss, options, []);
+  const result = await runValidator(facts.signerCertificate, purpose, at, at < now, facts, dss, options, []);
   if (!('indication' in result)) {
     findings.push(result);
     const sub = result.code === 'NO_TRUST_STORE' ? 'NO_CERTIFICATE_CHAIN_FOUND' : 'TRY_LATER';

@@ -12,6 +12,29 @@ export interface OpensslIdentity {
   keyPath: string;
   certPath: string;
   certDer: Uint8Array;
+  /** PEM file of further certificates to embed (`-certfile`). */
+  chainPath?: string;
+}
+
+const FIXTURES_PKI = join(import.meta.dirname, '../../../../../fixtures/pki');
+
+/** An identity of the test PKI in fixtures/pki (key, certificate, and its CA to embed). */
+export function fixtureIdentity(name: string, chain: string[] = ['ca-edu']): OpensslIdentity & { fixtures: string } {
+  const out: OpensslIdentity & { fixtures: string } = {
+    keyPath: join(FIXTURES_PKI, `${name}.key.pem`), certPath: join(FIXTURES_PKI, `${name}.cert.pem`),
+    certDer: new Uint8Array(readFileSync(join(FIXTURES_PKI, `${name}.cert.der`))), fixtures: FIXTURES_PKI,
+  };
+  if (chain.length > 0) {
+    const chainPath = join(mkdtempSync(join(tmpdir(), 'edusign-chain-')), 'chain.pem');
+    writeFileSync(chainPath, chain.map((c) => readFileSync(join(FIXTURES_PKI, `${c}.cert.pem`), 'latin1')).join(''));
+    out.chainPath = chainPath;
+  }
+  return out;
+}
+
+/** DER of a fixture certificate. */
+export function fixtureCert(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(join(FIXTURES_PKI, `${name}.cert.der`)));
 }
 
 /** A scratch directory removed by `dispose()`. */
@@ -54,6 +77,7 @@ export function opensslCmsSign(dir: string, id: OpensslIdentity, data: Uint8Arra
   if (attrs === 'cades') args.push('-cades'); // adds signingCertificateV2
   if (attrs === 'none') args.push('-noattr');
   if (options.noCerts) args.push('-nocerts');
+  else if (id.chainPath) args.push('-certfile', id.chainPath);
   if (options.pss) args.push('-keyopt', 'rsa_padding_mode:pss');
   openssl(args);
   return new Uint8Array(readFileSync(outPath));

@@ -16,7 +16,7 @@ export function stream(content: string | Uint8Array, dict = ''): string {
 export interface TestSignOptions {
   field: string;
   /** Produce the CMS (or timestamp token) over the two signed ranges. */
-  cms: (chunks: [Uint8Array, Uint8Array]) => Uint8Array;
+  cms: (chunks: [Uint8Array, Uint8Array]) => Uint8Array | Promise<Uint8Array>;
   /** Hex digits reserved for /Contents (default 16384). */
   placeholder?: number;
   /** Certify with DocMDP P. */
@@ -128,8 +128,43 @@ export class TestPdf {
     return `<< /Type /Catalog /Pages 2 0 R /AcroForm ${acroFormNum} 0 R ${perms ?? ''} ${this.catalogExtras.join(' ')} >>`;
   }
 
+  /** Add (or replace) the DSS in a new incremental update: one stream per certificate, OCSP response and CRL. */
+  addDss(data: { certificates?: Uint8Array[]; ocspResponses?: Uint8Array[]; crls?: Uint8Array[] }): number {
+    const changes: Record<number, string> = {};
+    const list = (items: Uint8Array[] | undefined): string => (items ?? []).map((item) => {
+      const n = this.alloc();
+      changes[n] = stream(item);
+      return `${n} 0 R`;
+    }).join(' ');
+    const dssNum = this.alloc();
+    changes[dssNum] = `<< /Type /DSS /Certs [${list(data.certificates)}] /OCSPs [${list(data.ocspResponses)}] /CRLs [${list(data.crls)}] >>`;
+    this.catalogExtras = this.catalogExtras.filter((e) => !e.startsWith('/DSS '));
+    this.catalogExtras.push(`/DSS ${dssNum} 0 R`);
+    changes[1] = this.acroFormNum === undefined
+      ? `<< /Type /Catalog /Pages 2 0 R ${this.catalogExtras.join(' ')} >>`
+      : this.catalogBody(this.acroFormNum, this.existingPerms());
+    this.update(changes);
+    return dssNum;
+  }
+
   /** Sign (or timestamp) the document in a new incremental update; returns the signature dictionary number. */
   sign(options: TestSignOptions): number {
+    const { sigNum, chunks, fill } = this.prepare(options);
+    const cms = options.cms(chunks);
+    if (cms instanceof Promise) throw new Error('use signAsync for asynchronous CMS producers');
+    fill(cms);
+    return sigNum;
+  }
+
+  /** {@link sign} with an asynchronous CMS producer (a TSA, a remote signer). */
+  async signAsync(options: TestSignOptions): Promise<number> {
+    const { sigNum, chunks, fill } = this.prepare(options);
+    fill(await options.cms(chunks));
+    return sigNum;
+  }
+
+  /** Write the update with a placeholder; `fill` writes the CMS into it. */
+  prepare(options: TestSignOptions): { sigNum: number; chunks: [Uint8Array, Uint8Array]; fill(cms: Uint8Array): void } {
     const placeholder = options.placeholder ?? 16384;
     const acroForm = (this.acroFormNum ??= this.alloc());
     const sigNum = this.alloc();
@@ -164,11 +199,16 @@ export class TestPdf {
     const c = this.bytes.length - b;
     const br = `[0 ${String(a).padEnd(10)} ${String(b).padEnd(10)} ${String(c).padEnd(10)}]`;
     this.bytes.set(latin1(br), brAt);
-    const cms = options.cms([this.bytes.subarray(0, a), this.bytes.subarray(b)]);
-    const hex = Buffer.from(cms).toString('hex');
-    if (hex.length > placeholder) throw new Error('placeholder too small');
-    this.bytes.set(latin1(hex), a + 1);
-    return sigNum;
+    const bytes = this.bytes;
+    return {
+      sigNum,
+      chunks: [bytes.subarray(0, a), bytes.subarray(b)],
+      fill: (cms) => {
+        const hex = Buffer.from(cms).toString('hex');
+        if (hex.length > placeholder) throw new Error('placeholder too small');
+        bytes.set(latin1(hex), a + 1);
+      },
+    };
   }
 
   private existingPerms(): string | undefined {
