@@ -84,6 +84,17 @@ describe('validateGradebook', () => {
     expect(find(r, 'REGIME_MISMATCH')).toMatchObject({ declared: 'TT22_2021', computed: 'TT58_2011' });
     expect(r.errors.filter((e) => e.code === 'SIGNER_ROLE_WRONG').map((e) => e.path)).toEqual(['/homeroom/role', '/entries/0/enteredBy/role']);
   });
+  it('TT58 gradebooks: with the TT26 structure only; primary gradebooks are not modelled', () => {
+    const g = smallGradebook();
+    Object.assign(g, { regime: 'TT58_2011', schoolYear: '2021-2022' });
+    expect(find(validateGradebook(g), 'FIELD_NOT_APPLICABLE')?.path).toBe('/subjects/0/hasTopicCluster');
+    delete (g['subjects'] as Json[])[0]!['hasTopicCluster'];
+    expect(validateGradebook(g).errors).toEqual([]); // 5 ĐĐGtx where 4 are required: a warning only
+    g['schoolYear'] = '2019-2020';
+    expect(find(validateGradebook(g), 'REGIME_NOT_SUPPORTED')?.path).toBe('/schoolYear');
+    Object.assign(g, { regime: 'TT27_2020', schoolYear: '2024-2025' });
+    expect(find(validateGradebook(g), 'REGIME_NOT_SUPPORTED')?.path).toBe('/regime');
+  });
   it('a 40-student class × 12 subjects × 2 semesters validates quickly', () => {
     const g = smallGradebook();
     const subjects = Array.from({ length: 12 }, (_, i) => ({ slug: `x-subject-${i}`, nameVi: `Môn ${i}`, assessment: 'SCORE', periodsPerYear: 70 }));

@@ -4,7 +4,7 @@
  */
 import type { ValidationResult } from '../types.js';
 import { formatScore } from '../score.js';
-import { regimeFor } from '../rules/regime.js';
+import { regimeFor, TT26_FROM_YEAR } from '../rules/regime.js';
 import { requiredRegularCount } from '../rules/regular-count.js';
 import { semesterAverage, yearAverage } from '../rules/average.js';
 import { commentSemesterResult, commentYearResult } from '../rules/comment-result.js';
@@ -135,6 +135,10 @@ export function validateGradebook(value: unknown, limits: ValidationLimits = DEF
     if (expected === undefined) warn(ctx, 'REGIME_UNKNOWN_FOR_YEAR', '/regime', { declared: regime });
     else if (expected !== regime) error(ctx, 'REGIME_MISMATCH', '/regime', { declared: regime, computed: expected });
   }
+  if (regime === 'TT58_2011' && sy && sy.year < TT26_FROM_YEAR) {
+    // Before TT26/2020 the TT58 marks were miệng/15'/1 tiết/học kỳ: not modelled.
+    error(ctx, 'REGIME_NOT_SUPPORTED', '/schoolYear', { detail: 'TT58 gradebooks before TT26/2020', detailVi: 'sổ điểm TT58 trước TT26/2020' });
+  }
   validateSchool(ctx, o['school'], '/school');
   readString(ctx, o, 'className', '', { max: 50 });
   validateSigner(ctx, o['homeroom'], '/homeroom', ['GVCN']);
@@ -143,6 +147,7 @@ export function validateGradebook(value: unknown, limits: ValidationLimits = DEF
   (readArray(ctx, o, 'subjects', '', 60) ?? []).forEach((s, i) => {
     const info = validateSubjectDef(ctx, s, pointer('/subjects', i), grade, regime === 'TT22_2021');
     if (!info) return;
+    if (info.hasTopicCluster && regime !== 'TT22_2021') error(ctx, 'FIELD_NOT_APPLICABLE', pointer(pointer('/subjects', i), 'hasTopicCluster'));
     if (subjects.has(info.slug)) error(ctx, 'DUPLICATE', pointer(pointer('/subjects', i), 'slug'), { detail: info.slug });
     else subjects.set(info.slug, info);
   });
