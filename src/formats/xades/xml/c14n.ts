@@ -51,18 +51,39 @@ function allInScope(el: XElement): string[] {
 }
 
 function inheritedXmlAttrs(el: XElement, method: C14nMethod): { qname: string; local: string; value: string }[] {
-  const found = new Map<string, string>();
-  for (const a of el.attrs) if (a.ns === XML_NS) found.set(a.local, '');
+  const own = new Set<string>();
+  for (const a of el.attrs) if (a.ns === XML_NS) own.add(a.local);
+  const found = new Set<string>(own);
   const extra: { qname: string; local: string; value: string }[] = [];
+  const bases: string[] = [];
   for (let p = el.parent; p; p = p.parent) {
     for (const a of p.attrs) {
-      if (a.ns !== XML_NS || found.has(a.local)) continue;
-      if (method === 'c14n11' && a.local === 'id') continue;
-      found.set(a.local, a.value);
+      if (a.ns !== XML_NS) continue;
+      // C14N 1.1 §2.4: only xml:lang and xml:space are simply inherited; xml:base is fixed up; xml:id and others are not.
+      if (method === 'c14n11') {
+        if (a.local === 'base') { bases.push(a.value); continue; }
+        if (a.local !== 'lang' && a.local !== 'space') continue;
+      }
+      if (found.has(a.local)) continue;
+      found.add(a.local);
       extra.push({ qname: `xml:${a.local}`, local: a.local, value: a.value });
     }
   }
+  if (method === 'c14n11' && bases.length > 0 && !own.has('base')) {
+    let base = bases[bases.length - 1] as string;
+    for (let i = bases.length - 2; i >= 0; i--) base = joinBase(base, bases[i] as string);
+    extra.push({ qname: 'xml:base', local: 'base', value: base });
+  }
   return extra;
+}
+
+/** RFC 3986 resolution of an inner xml:base against an outer one (kept verbatim when not resolvable). */
+function joinBase(outer: string, inner: string): string {
+  try {
+    return new URL(inner, outer).href;
+  } catch {
+    return inner;
+  }
 }
 
 /** Render the start tag of `el`; returns the namespace context its children inherit. */

@@ -13,7 +13,7 @@ const MAX_DEPTH_CAP = 100_000;
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 const NAME = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF][\w.\-:\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]*/y;
 const ENTITY = /&(#x[0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z]+);/g;
-const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+const PREDEFINED: ReadonlyMap<string, string> = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]]);
 // eslint-disable-next-line no-control-regex
 const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
@@ -42,7 +42,7 @@ function expand(raw: string, offset: number): string {
   if (!raw.includes('&')) return raw;
   const out = raw.replace(ENTITY, (_m, ref: string) => {
     if (ref.charCodeAt(0) !== 35 /* # */) {
-      const v = PREDEFINED[ref];
+      const v = PREDEFINED.get(ref);
       if (v === undefined) throw malformed(`undeclared entity &${ref}; (DTDs are refused)`, offset);
       return v;
     }
