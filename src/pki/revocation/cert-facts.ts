@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import * as pkijs from 'pkijs';
 import { EdusignError } from '../../errors.js';
+import { decodeName } from '../cert/name.js';
 
 /** OIDs used by revocation and timestamp checks. */
 export const OID = {
@@ -29,7 +30,7 @@ export const OID = {
 
 const NAME_LABELS: Readonly<Record<string, string>> = {
   '2.5.4.3': 'CN', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.10': 'O', '2.5.4.11': 'OU',
-  '2.5.4.5': 'serialNumber', '0.9.2342.19200300.100.1.1': 'UID', '1.2.840.113549.1.9.1': 'E',
+  '2.5.4.5': 'SERIALNUMBER', '2.5.4.12': 'T', '0.9.2342.19200300.100.1.1': 'UID', '1.2.840.113549.1.9.1': 'E',
 };
 
 /** Lower-case hex of bytes. */
@@ -79,6 +80,14 @@ export function integerHex(value: { valueBlock: { valueHexView: Uint8Array } }):
  * ```
  */
 export function nameToString(name: pkijs.RelativeDistinguishedNames): string {
+  try {
+    return decodeName(new Uint8Array(name.toSchema().toBER())).text; // same rendering as the path's ChainElement
+  } catch {
+    return fallbackNameText(name);
+  }
+}
+
+function fallbackNameText(name: pkijs.RelativeDistinguishedNames): string {
   return name.typesAndValues
     .map((tv) => {
       const label = NAME_LABELS[tv.type] ?? tv.type;
