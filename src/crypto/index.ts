@@ -34,3 +34,10 @@ export { createExternalSigningRequest, parseExternalSigningRequest, completeExte
 export { normaliseSignatureValue, decodeBase64Strict } from './signature-value.js';
 export { sealTwoPhaseState, openTwoPhaseState } from './two-phase-seal.js';
 export { signMany } from './batch.js';
+// ---- remote hash-signing services ----
+export { remoteSigner, type RemoteSignerOptions, type RemoteSigningService, type RemoteSigningResult,
+  type RemoteSigningSubmission } from './remote/remote-signer.js';
+export { createRemoteCallbackHub, type RemoteCallbackHub } from './remote/callback-hub.js';
+export { openCscSigner, cscCredentialInfo, cscSigningService, cscSignAlgo, type CscV2Options, type CscCredentialInfo,
+  type OpenCscSignerOptions } from './remote/csc-v2.js';
+export type { FetchLike } from './remote/http-json.js';
