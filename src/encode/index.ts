@@ -13,3 +13,5 @@ export { recordJsonSchema, RECORD_SCHEMA_IDS, type JsonSchema } from './record/j
 export { recordXsd } from './record/xsd.js';
 export { TRANSCRIPT_SHAPE, GRADEBOOK_SHAPE, RECORD_SHAPES, type RecordKind } from './record/record-shapes.js';
 export type * from './record/shape.js';
+export { parseRecord, sniffRecordEncoding, RECORD_PARSE_LIMITS, type ParsedRecord, type RecordEncoding } from './record/parse-record.js';
+export { normalizeRecord } from './record/normalize-record.js';

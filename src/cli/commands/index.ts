@@ -7,4 +7,6 @@ import type { CliCommand } from '../command.js';
 /** Commands by name. Sub-commands (`cert show`) are dispatched by their command. */
 export const commands: Record<string, () => Promise<CliCommand>> = {
   cert: async () => (await import('./cert.js')).certCommand,
+  validate: async () => (await import('./validate.js')).command,
+  convert: async () => (await import('./convert.js')).command,
 };
