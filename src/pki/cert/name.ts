@@ -22,6 +22,11 @@ export interface DistinguishedName {
   text: string;
   /** DER of the Name. */
   der: Uint8Array;
+  /**
+   * Comparison key (RFC 5280 §7.1 simplified): per RDN, its attributes as `oid=value` with values NFC-normalised,
+   * case-folded and whitespace-folded, sorted; equal keys mean matching names.
+   */
+  matchKey: string;
 }
 
 /** Short names of the attribute types seen on Vietnamese certificates. */
@@ -36,6 +41,11 @@ function escapeValue(value: string): string {
     .replace(/([\\,+"<>;=])/g, '\\$1')
     .replace(/^([ #])/, '\\$1')
     .replace(/ $/, '\\ ');
+}
+
+/** Canonical comparison form of one value (RFC 5280 §7.1 simplified: NFC, case fold, whitespace folded). */
+function foldValue(value: string): string {
+  return value.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
 function decodeAttribute(bytes: Uint8Array, atv: Tlv): NameAttribute {
@@ -61,17 +71,14 @@ export function decodeName(der: Uint8Array): DistinguishedName {
   const seq = expectTag(readSingle(der), 0x30, 'Name');
   const attributes: NameAttribute[] = [];
   const rdnTexts: string[] = [];
+  const rdnKeys: string[] = [];
   for (const rdn of childrenOf(der, seq)) {
     const parts = childrenOf(der, expectTag(rdn, 0x31, 'RelativeDistinguishedName')).map((atv) => decodeAttribute(der, atv));
     attributes.push(...parts);
     rdnTexts.push(parts.map((p) => `${p.type}=${escapeValue(p.value)}`).join('+'));
+    rdnKeys.push(parts.map((p) => `${p.oid}=${foldValue(p.value)}`).sort().join('\u0002'));
   }
-  return { attributes, text: rdnTexts.reverse().join(', '), der };
-}
-
-/** Canonical comparison form of one value (RFC 5280 §7.1 simplified: NFC, case fold, whitespace folded). */
-function foldValue(value: string): string {
-  return value.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+  return { attributes, text: rdnTexts.reverse().join(', '), der, matchKey: rdnKeys.join('\u0001') };
 }
 
 /**
@@ -85,12 +92,7 @@ function foldValue(value: string): string {
  */
 export function namesMatch(a: Uint8Array, b: Uint8Array): boolean {
   if (Buffer.from(a).equals(Buffer.from(b))) return true;
-  const [x, y] = [decodeName(a), decodeName(b)];
-  if (x.attributes.length !== y.attributes.length) return false;
-  return x.attributes.every((attr, i) => {
-    const other = y.attributes[i];
-    return other !== undefined && other.oid === attr.oid && foldValue(other.value) === foldValue(attr.value);
-  });
+  return decodeName(a).matchKey === decodeName(b).matchKey;
 }
 
 /**

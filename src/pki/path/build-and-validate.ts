@@ -7,7 +7,6 @@
  */
 import type { ChainElement } from '../types.js';
 import { decodeCertificate, type DecodedCertificate } from '../cert/decode-certificate.js';
-import { namesMatch } from '../cert/name.js';
 import { aiaIssuers, type AiaSession } from './aia.js';
 import { toChainElement } from './chain-element.js';
 import { problem, worstEffect, type PathProblem } from './findings.js';
@@ -31,11 +30,10 @@ interface Search {
   limits: { maxDepth: number; maxPaths: number; maxSteps: number };
   best?: { path: PathNode[]; problems: PathProblem[]; score: number };
   longestPartial: PathNode[];
-  notes: PathProblem[];
 }
 
 function sameKeyAndName(a: DecodedCertificate, b: DecodedCertificate): boolean {
-  return Buffer.from(a.spki).equals(Buffer.from(b.spki)) && namesMatch(a.subject.der, b.subject.der);
+  return a.subject.matchKey === b.subject.matchKey && Buffer.from(a.spki).equals(Buffer.from(b.spki));
 }
 
 function validAt(cert: DecodedCertificate, at: Date): boolean {
@@ -50,7 +48,7 @@ function rankCandidates(search: Search, path: PathNode[], pool: PathNode[]): Pat
   const fits = pool.filter((n) => {
     if (seen.has(n.cert.sha256)) return false;
     seen.add(n.cert.sha256);
-    return namesMatch(current.issuer.der, n.cert.subject.der) &&
+    return current.issuer.matchKey === n.cert.subject.matchKey &&
       !path.some((p) => p.cert.sha256 === n.cert.sha256 || sameKeyAndName(p.cert, n.cert));
   });
   const aki = current.extensions.authorityKeyIdentifier;
@@ -94,10 +92,7 @@ async function tryCandidates(search: Search, path: PathNode[], candidates: PathN
 async function extend(search: Search, path: PathNode[]): Promise<PathNode[] | undefined> {
   const current = path[path.length - 1];
   if (!current) return undefined;
-  if (search.steps++ >= search.limits.maxSteps) {
-    if (!search.notes.some((n) => n.finding.code === 'PATH_SEARCH_LIMIT_REACHED')) search.notes.push(problem('PATH_SEARCH_LIMIT_REACHED'));
-    return undefined;
-  }
+  if (search.steps++ >= search.limits.maxSteps) return undefined;
   if (search.anchorHashes.has(current.cert.sha256)) return evaluate(search, path) ? path : undefined;
   if (path.length > search.longestPartial.length) search.longestPartial = path;
   if (path.length >= search.limits.maxDepth) return undefined;
@@ -115,7 +110,10 @@ function decodeNodes(list: readonly Uint8Array[] | undefined, source: ChainEleme
 
 function result(search: Search, target: PathNode): PathValidationResult {
   const fetchedCertificates = search.aia.fetched.map((c) => c.der);
-  const notes = [...search.notes, ...search.aia.notes];
+  const { maxSteps, maxPaths } = search.limits;
+  const limited = search.steps >= maxSteps || search.pathsTried >= maxPaths
+    ? [problem('PATH_SEARCH_LIMIT_REACHED', `${search.steps} steps, ${search.pathsTried} paths (max ${maxSteps}, ${maxPaths})`)] : [];
+  const notes = [...search.aia.notes, ...limited];
   const best = search.best;
   if (best) {
     const chain = best.path.map((n) => toChainElement(n.cert, n.source));
@@ -180,7 +178,6 @@ export async function buildAndValidatePath(certDer: Uint8Array, options: PathVal
       maxSteps: options.limits?.maxSteps ?? 256,
     },
     longestPartial: [],
-    notes: [],
   };
   if (search.anchorHashes.has(target.cert.sha256)) target.source = 'trust-anchor';
   await extend(search, [target]);

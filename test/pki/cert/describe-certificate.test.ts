@@ -5,6 +5,7 @@ import { subjectIdentifiers } from '../../../src/pki/cert/identifiers.js';
 import { decodeName, namesMatch } from '../../../src/pki/cert/name.js';
 import { verifyCertificateSignature } from '../../../src/pki/cert/signature-algorithm.js';
 import { certDer } from './fixture.js';
+import { oid, printable, seq, set, tlv, utf8 } from '../../../fixtures/pki/lib/der.js';
 
 describe('describeCertificate', () => {
   it('describes a teacher certificate in user terms', () => {
@@ -48,7 +49,7 @@ describe('describeCertificate', () => {
   });
 
   it('falls back to CN/OU identifiers only when no UID carries one', () => {
-    const name = (attrs: [string, string][]) => ({ attributes: attrs.map(([type, value]) => ({ type, oid: type, value })), text: '', der: new Uint8Array() });
+    const name = (attrs: [string, string][]) => ({ attributes: attrs.map(([type, value]) => ({ type, oid: type, value })), text: '', der: new Uint8Array(), matchKey: '' });
     expect(subjectIdentifiers(name([['CN', 'CÔNG TY ABC'], ['OU', 'MST: 0106793535']]))).toEqual([{ kind: 'MST', value: '0106793535', source: 'OU' }]);
     expect(subjectIdentifiers(name([['UID', 'cccd : 001099001234'], ['OU', 'MST:1']]))).toEqual([{ kind: 'CCCD', value: '001099001234', source: 'UID' }]);
     expect(subjectIdentifiers(name([['UID', 'ABC:1']]))).toEqual([]);
@@ -66,6 +67,13 @@ describe('names and signatures', () => {
     const upper = Buffer.from('301f310b3009060355040613025654311030 0e060355040a130741424320204445'.replace(/ /g, ''), 'hex');
     expect(namesMatch(lower, upper)).toBe(true);
     expect(decodeName(upper).text).toBe('O=ABC  DE, C=VT');
+    // RDN boundaries matter: {C=VT + O=abc} is not C=VT, O=abc; attribute order inside one RDN does not.
+    const c = seq(oid('2.5.4.6'), printable('VT'));
+    const o = seq(oid('2.5.4.10'), utf8('abc'));
+    const multi = seq(set(c, o));
+    expect(namesMatch(multi, seq(set(c), set(o)))).toBe(false);
+    expect(namesMatch(multi, seq(tlv(0x31, Buffer.concat([o, c]))))).toBe(true);
+    expect(decodeName(multi).text).toBe('C=VT+O=abc');
   });
 
   it('verifies certificate signatures with the issuer key and rejects the wrong key', () => {
