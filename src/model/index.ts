@@ -8,6 +8,7 @@ export { MARK_PATTERN, isMark, parseScore, formatScore } from './score.js';
 export * from './catalogue.js';
 export * from './labels.js';
 export * from './provinces.js';
+export * from './signers.js';
 export * from './rules/regime.js';
 export * from './rules/regular-count.js';
 export * from './rules/average.js';

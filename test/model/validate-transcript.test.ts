@@ -166,3 +166,22 @@ describe('validateTranscript: regime and structure', () => {
     expect(r2.warnings.find((w) => w.code === 'GRADE_SEQUENCE')).toMatchObject({ declared: '12', computed: '11' });
   });
 });
+
+describe('who signs', () => {
+  it('lists every subject teacher, the GVCN, the principal and the seal per year, in signing order', async () => {
+    const { transcriptSigners, gradebookSigners } = await import('../../src/model/index.js');
+    const { smallGradebook } = await import('./builders.js');
+    const y = thptYear();
+    y['seal'] = { role: 'DON_VI_CON_DAU', name: 'Trường THPT Chu Văn An' };
+    const t = withYear(y);
+    expect(validateTranscript(t).ok).toBe(true);
+    const s = transcriptSigners(t as never);
+    expect(s).toHaveLength(12 + 3);
+    expect(s.map((x) => x.order)).toEqual([...Array(12).fill(1), 2, 3, 4]);
+    expect(s[12]).toMatchObject({ role: 'GVCN', path: '/years/0/homeroom', scope: 'YEAR', required: true });
+    expect(s[14]).toMatchObject({ role: 'DON_VI_CON_DAU', required: false });
+    expect(s[1]).toMatchObject({ subjectSlug: 'mathematics', path: '/years/0/subjects/1/teacher' });
+    const g = gradebookSigners(smallGradebook() as never);
+    expect(g.map((x) => x.role)).toEqual(['GV_BO_MON', 'GVCN']);
+  });
+});
