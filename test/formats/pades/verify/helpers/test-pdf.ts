@@ -48,7 +48,7 @@ export class TestPdf {
   }
 
   /** A one-page document: 1 catalog, 2 pages, 3 page, 4 content, 5 font. */
-  static create(options: { text?: string; extraObjects?: Record<number, string> } = {}): TestPdf {
+  static create(options: { text?: string; extraObjects?: Record<number, string>; formFields?: string[] } = {}): TestPdf {
     const bodies = new Map<number, string>([
       [1, '<< /Type /Catalog /Pages 2 0 R >>'],
       [2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>'],
@@ -56,6 +56,10 @@ export class TestPdf {
       [4, stream(`BT /F1 18 Tf 72 770 Td (${options.text ?? 'Hoc ba - Nguyen Van A - Toan 9.5'}) Tj ET`)],
       [5, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'],
     ]);
+    if (options.formFields) {
+      bodies.set(1, '<< /Type /Catalog /Pages 2 0 R /AcroForm 6 0 R >>');
+      bodies.set(6, `<< /Fields [${options.formFields.join(' ')}] >>`);
+    }
     for (const [k, v] of Object.entries(options.extraObjects ?? {})) bodies.set(Number(k), v);
     const size = Math.max(...bodies.keys()) + 1;
     let out = '%PDF-1.7\n%\xe2\xe3\xcf\xd3\n';
@@ -71,7 +75,9 @@ export class TestPdf {
       out += o === undefined ? '0000000000 65535 f \n' : `${String(o).padStart(10, '0')} 00000 n \n`;
     }
     out += `trailer\n<< /Size ${size} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-    return new TestPdf(latin1(out), bodies, size);
+    const pdf = new TestPdf(latin1(out), bodies, size);
+    if (options.formFields) { pdf.acroFormNum = 6; pdf.fields.push(...options.formFields); }
+    return pdf;
   }
 
   /** Reserve a new object number. */
@@ -118,8 +124,9 @@ export class TestPdf {
 
   private lastStartxref(): number {
     const s = Buffer.from(this.bytes).toString('latin1');
-    const m = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(s);
-    if (!m) throw new Error('no startxref at the end');
+    const all = [...s.matchAll(/startxref\s+(\d+)\s+%%EOF/g)];
+    const m = all[all.length - 1];
+    if (!m) throw new Error('no startxref');
     return Number(m[1]);
   }
 

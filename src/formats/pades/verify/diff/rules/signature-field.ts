@@ -1,5 +1,5 @@
 /** Rule: signature fields may be added and empty ones signed (P >= 2); a signed field is frozen; locked fields too. @module */
-import { asDict } from '../../../pdf/objects.js';
+import { asArray, asDict } from '../../../pdf/objects.js';
 import { changedKeys } from '../equal.js';
 import type { DiffRule } from '../types.js';
 import { verdict } from '../verdict.js';
@@ -13,6 +13,14 @@ export const signatureFieldRule: DiffRule = {
     if (change.kind === 'added') {
       const role = ctx.after.fields.get(change.num) ?? ctx.after.widgets.get(change.num);
       if (role?.type !== 'Sig') return undefined;
+      const dict = asDict(change.after);
+      const rect = asArray(dict?.get('Rect'))?.map((v) => (typeof v === 'number' ? v : 0)) ?? [];
+      const visible = rect.length === 4 && rect[0] !== rect[2] && rect[1] !== rect[3];
+      if (!role.signed && visible && dict?.has('AP')) {
+        // the "sneaky signature attack": an unsigned field whose appearance overlays the signed content
+        return verdict('forbidden', `new unsigned signature field "${role.name}" with a visible appearance`,
+          `thêm trường chữ ký chưa ký "${role.name}" có hình hiển thị (che nội dung đã ký)`);
+      }
       return verdict('signing', `new signature field "${role.name}"`, `thêm trường chữ ký "${role.name}"`);
     }
     const role = ctx.before.fields.get(change.num) ?? ctx.before.widgets.get(change.num);

@@ -1,0 +1,154 @@
+/**
+ * Shadow attacks (Mainka, Mladenov, Rohlmann, Schwenk, "Shadow Attacks: Hiding and Replacing Content in Signed
+ * PDFs", NDSS 2021): content prepared before signing is revealed, replaced or both by an incremental update after
+ * signing. Every variant must end in TOTAL_FAILED with the change named, except where the document's DocMDP
+ * level explicitly permits the change (annotations under P = 3), which must then be listed as allowed.
+ */
+import { describe, expect, it } from 'vitest';
+import { stream, TestPdf } from '../../formats/pades/verify/helpers/test-pdf.js';
+import { forbiddenOf, useSigners, verdictOf, verify } from './helpers.js';
+
+const { sign } = useSigners();
+
+/** Page 3 shows content 4 under a white overlay 8; 9 is an unused "shadow" content stream; 10 a text field; 11 an annotation. */
+function shadowDocument(): TestPdf {
+  return TestPdf.create({
+    formFields: ['10 0 R'],
+    extraObjects: {
+      3: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents [4 0 R 8 0 R] /Annots [10 0 R 11 0 R] >>',
+      4: stream('BT /F1 18 Tf 72 770 Td (Diem Toan: 3.0 - Khong du dieu kien) Tj ET'),
+      8: stream('1 1 1 rg 60 760 400 30 re f 0 g BT /F1 18 Tf 72 770 Td (Diem Toan: 9.5 - Len lop) Tj ET'),
+      9: stream('BT /F1 18 Tf 72 770 Td (Diem Toan: 10 - Hoc sinh gioi) Tj ET'),
+      10: '<< /FT /Tx /T (NhanXet) /V (Ngoan) /Type /Annot /Subtype /Widget /Rect [72 700 300 720] /P 3 0 R >>',
+      11: '<< /Type /Annot /Subtype /Square /Rect [60 600 200 650] /C [1 1 1] /IC [1 1 1] /F 4 >>',
+    },
+  });
+}
+
+describe('shadow attacks', () => {
+  it('baseline: the untouched document verifies', async () => {
+    const pdf = shadowDocument();
+    pdf.sign({ field: 'GVCN', cms: sign() });
+    expect(verdictOf(await verify(pdf.bytes))).toEqual(['TOTAL_PASSED', undefined]);
+  });
+
+  it('hide, variant 1: the overlay is dropped from the page content array', async () => {
+    const pdf = shadowDocument();
+    pdf.sign({ field: 'GVCN', cms: sign() });
+    pdf.update({ 3: pdf.bodies.get(3)!.replace('/Contents [4 0 R 8 0 R]', '/Contents [4 0 R]') });
+    const r = await verify(pdf.bytes);
+    expect(verdictOf(r)).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+    expect(forbiddenOf(r).join()).toMatch(/page 3 changed: \/Contents/);
+  });
+
+  it('hide, variant 2: the overlay object is freed by the cross-reference section only', async () => {
+    const pdf = shadowDocument();
+    pdf.sign({ field: 'GVCN', cms: sign() });
+    pdf.update({ 8: null });
+    const r = await verify(pdf.bytes);
+    expect(verdictOf(r)).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+    expect(forbiddenOf(r).join()).toMatch(/object 8 of the signed revision was deleted/);
+  });
+
+  it('hide, variant 3: the overlay annotation is deleted — forbidden by default and under P=2, allowed (and listed) under P=3', async () => {
+    const attack = (pdf: TestPdf): void => {
+      pdf.update({ 3: pdf.bodies.get(3)!.replace('/Annots [10 0 R 11 0 R]', '/Annots [10 0 R]'), 11: null });
+    };
+    const approval = shadowDocument();
+    approval.sign({ field: 'GVCN', cms: sign() });
+    attack(approval);
+    expect(verdictOf(await verify(approval.bytes))).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+    expect(verdictOf(await verify(approval.bytes, { approvalPolicy: 3 }))).toEqual(['TOTAL_PASSED', undefined]);
+
+    const p2 = shadowDocument();
+    p2.sign({ field: 'GVCN', cms: sign(), docMdp: 2 });
+    attack(p2);
+    expect(verdictOf(await verify(p2.bytes, { approvalPolicy: 3 }))).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+
+    const p3 = shadowDocument();
+    p3.sign({ field: 'GVCN', cms: sign(), docMdp: 3 });
+    attack(p3);
+    const r = await verify(p3.bytes);
+    expect(verdictOf(r)).toEqual(['TOTAL_PASSED', undefined]);
+    expect(r.signatures[0]!.modificationsAfter).toContainEqual({ description: 'revision 3: page 3: annotation 11 removed', allowed: true });
+  });
+
+  it('replace, variant 1: the font used by the signed page is overwritten', async () => {
+    const pdf = shadowDocument();
+    pdf.sign({ field: 'GVCN', cms: sign() });
+    pdf.update({ 5: '<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding << /Differences [51 /nine] >> >>' });
+    const r = await verify(pdf.bytes);
+    expect(verdictOf(r)).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+    expect(forbiddenOf(r).join()).toMatch(/object 5 of the signed revision was overwritten/);
+  });
+
+  it('replace, variant 2: a form value is changed — form filling (allowed, listed) unless the signature locks the field', async () => {
+    const fill = (pdf: TestPdf): void => { pdf.update({ 10: pdf.bodies.get(10)!.replace('/V (Ngoan)', '/V (Vi pham ky luat)') }); };
+    const open = shadowDocument();
+    open.sign({ field: 'GVCN', cms: sign() });
+    fill(open);
+    const r = await verify(open.bytes);
+    expect(verdictOf(r)).toEqual(['TOTAL_PASSED', undefined]);
+    expect(r.signatures[0]!.modificationsAfter).toContainEqual({ description: 'revision 3: form field "NhanXet" filled in', allowed: true });
+
+    const locked = shadowDocument();
+    locked.sign({ field: 'GVCN', cms: sign(), fieldMdp: { action: 'Include', fields: ['NhanXet'] } });
+    fill(locked);
+    const r2 = await verify(locked.bytes);
+    expect(verdictOf(r2)).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+    expect(forbiddenOf(r2).join()).toMatch(/locked form field "NhanXet" changed/);
+
+    const certifiedP1 = shadowDocument();
+    certifiedP1.sign({ field: 'GVCN', cms: sign(), docMdp: 1 });
+    fill(certifiedP1);
+    expect(verdictOf(await verify(certifiedP1.bytes))).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+  });
+
+  it('hide-and-replace: the page is pointed at the shadow content stream that was already in the signed file', async () => {
+    const pdf = shadowDocument();
+    pdf.sign({ field: 'GVCN', cms: sign() });
+    pdf.update({ 3: pdf.bodies.get(3)!.replace('/Contents [4 0 R 8 0 R]', '/Contents 9 0 R') });
+    const r = await verify(pdf.bytes);
+    expect(verdictOf(r)).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+    expect(forbiddenOf(r).join()).toMatch(/page 3 changed: \/Contents/);
+  });
+
+  it('hide-and-replace through the page tree: a new page object replaces the signed one in /Kids', async () => {
+    const pdf = shadowDocument();
+    pdf.sign({ field: 'GVCN', cms: sign() });
+    const n = pdf.alloc();
+    pdf.update({ [n]: pdf.bodies.get(3)!.replace('/Contents [4 0 R 8 0 R]', '/Contents 9 0 R'), 2: `<< /Type /Pages /Kids [${n} 0 R] /Count 1 >>` });
+    const r = await verify(pdf.bytes);
+    expect(verdictOf(r)).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+    expect(forbiddenOf(r).join()).toMatch(/page tree node 2 changed/);
+  });
+
+  it('evil annotation: a FreeText annotation added after a P=2 certification is forbidden; after P=3 it is allowed and listed', async () => {
+    for (const p of [2, 3] as const) {
+      const pdf = shadowDocument();
+      pdf.sign({ field: 'GVCN', cms: sign(), docMdp: p });
+      const n = pdf.alloc();
+      pdf.update({
+        [n]: '<< /Type /Annot /Subtype /FreeText /Rect [60 760 460 790] /Contents (Diem Toan: 10) /DA (/Helv 18 Tf 0 g) >>',
+        3: pdf.bodies.get(3)!.replace('/Annots [10 0 R 11 0 R]', `/Annots [10 0 R 11 0 R ${n} 0 R]`),
+      });
+      const r = await verify(pdf.bytes);
+      expect(verdictOf(r)).toEqual(p === 2 ? ['TOTAL_FAILED', 'FORMAT_FAILURE'] : ['TOTAL_PASSED', undefined]);
+    }
+  });
+
+  it('sneaky signature: an unsigned signature field with a visible appearance is forbidden', async () => {
+    const pdf = shadowDocument();
+    pdf.sign({ field: 'GVCN', cms: sign(), docMdp: 2 });
+    const ap = pdf.alloc(); const field = pdf.alloc();
+    pdf.update({
+      [ap]: stream('1 1 1 rg 0 0 400 30 re f 0 g BT /F1 18 Tf 12 8 Td (Diem Toan: 10) Tj ET', '/Type /XObject /Subtype /Form /BBox [0 0 400 30] /Resources << /Font << /F1 5 0 R >> >>'),
+      [field]: `<< /FT /Sig /T (Fake) /Type /Annot /Subtype /Widget /Rect [60 760 460 790] /AP << /N ${ap} 0 R >> /P 3 0 R >>`,
+      6: `<< /Fields [10 0 R ${pdf.bodies.get(6)!.match(/\d+ 0 R\]/)![0].slice(0, -1)} ${field} 0 R] /SigFlags 3 >>`,
+      3: pdf.bodies.get(3)!.replace('/Annots [10 0 R 11 0 R]', `/Annots [10 0 R 11 0 R ${field} 0 R]`),
+    });
+    const r = await verify(pdf.bytes);
+    expect(verdictOf(r)).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+    expect(forbiddenOf(r).join()).toMatch(/new unsigned signature field "Fake" with a visible appearance/);
+  });
+});
