@@ -40,4 +40,4 @@ export { remoteSigner, type RemoteSignerOptions, type RemoteSigningService, type
 export { createRemoteCallbackHub, type RemoteCallbackHub } from './remote/callback-hub.js';
 export { openCscSigner, cscCredentialInfo, cscSigningService, cscSignAlgo, type CscV2Options, type CscCredentialInfo,
   type OpenCscSignerOptions } from './remote/csc-v2.js';
-export type { FetchLike } from './remote/http-json.js';
+export type { FetchLike as SigningServiceFetch } from './remote/http-json.js';
