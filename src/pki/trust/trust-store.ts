@@ -26,7 +26,16 @@ export interface TrustStoreInit {
   pins?: readonly string[];
 }
 
-/** An immutable trust store. Implements {@link TrustStoreLike}. */
+/**
+ * An immutable trust store. Implements {@link TrustStoreLike}.
+ *
+ * @example
+ * ```ts
+ * const store = createTrustStore({ anchors: [rootNeacDer, rootVgcaDer], intermediates: [caEduDer] });
+ * store.isAnchor(rootNeacDer); // true
+ * const forSignature = store.withIntermediates(certificatesInSignature);
+ * ```
+ */
 export class TrustStore implements TrustStoreLike {
   /** Trust anchors (DER). */
   readonly anchors: readonly Uint8Array[];
@@ -44,19 +53,37 @@ export class TrustStore implements TrustStoreLike {
     this.intermediates = this.#intermediateInfo.map((c) => c.der);
   }
 
-  /** True when `der` is one of the anchors (byte-equal). */
+  /**
+   * True when `der` is one of the anchors (byte-equal).
+   * @example
+   * ```ts
+   * store.isAnchor(caEduDer); // false: an intermediate is never trusted
+   * ```
+   */
   isAnchor(der: Uint8Array): boolean {
     const hash = decodeCertificate(der).sha256;
     return this.#anchorInfo.some((a) => a.sha256 === hash);
   }
 
-  /** One line per certificate, for CLI listings: `anchor|intermediate  SHA256  subject`. */
+  /**
+   * One row per certificate (role, SHA-256, subject, notAfter), anchors first, for listings.
+   * @example
+   * ```ts
+   * for (const row of store.list()) console.log(row.role, row.subject);
+   * ```
+   */
   list(): { role: 'anchor' | 'intermediate'; sha256: string; subject: string; notAfter: Date }[] {
     const row = (role: 'anchor' | 'intermediate') => (c: DecodedCertificate) => ({ role, sha256: c.sha256, subject: c.subject.text, notAfter: c.notAfter });
     return [...this.#anchorInfo.map(row('anchor')), ...this.#intermediateInfo.map(row('intermediate'))];
   }
 
-  /** A new store with more intermediates (e.g. certificates embedded in a signature). */
+  /**
+   * A new store with more intermediates (e.g. certificates embedded in a signature); anchors unchanged.
+   * @example
+   * ```ts
+   * const store2 = store.withIntermediates([pemBundleText]);
+   * ```
+   */
   withIntermediates(more: readonly CertificateSource[]): TrustStore {
     return new TrustStore(this.#anchorInfo, dedupe([...this.#intermediateInfo, ...decodeAll(more)]));
   }
