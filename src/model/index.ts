@@ -23,3 +23,5 @@ export * from './rules/primary-overall.js';
 export * from './rules/thpt-choices.js';
 export * from './rules/personal-id.js';
 export * from './validate/index.js';
+export * from './derive/tt22-year.js';
+export * from './derive/gradebook-entry.js';
