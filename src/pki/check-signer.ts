@@ -53,6 +53,7 @@ type Refusal = { code: ErrorCode; detail: string; detailVi: string };
 export async function checkSignerCertificate(signer: Pick<Signer, 'certificate' | 'chain'>, options: CheckSignerOptions): Promise<SignerCheckResult> {
   const now = options.now ?? new Date();
   const local = localRefusal(signer.certificate, now);
+  if (local && !options.allowInvalidCertificate) throw new EdusignError(local.code, { detail: local.detail, detailVi: local.detailVi });
   const validation = await validateCertificate(signer.certificate, {
     ...options,
     at: now,

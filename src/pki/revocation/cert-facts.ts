@@ -33,12 +33,24 @@ const NAME_LABELS: Readonly<Record<string, string>> = {
   '2.5.4.5': 'SERIALNUMBER', '2.5.4.12': 'T', '0.9.2342.19200300.100.1.1': 'UID', '1.2.840.113549.1.9.1': 'E',
 };
 
-/** Lower-case hex of bytes. */
+/**
+ * Lower-case hex of bytes.
+ * @example
+ * ```ts
+ * toHex(new Uint8Array([0x0a, 0xff])) // '0aff'
+ * ```
+ */
 export function toHex(bytes: ArrayBuffer | Uint8Array): string {
   return Buffer.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)).toString('hex');
 }
 
-/** Copy bytes into a fresh ArrayBuffer (pkijs and asn1js want exactly one). */
+/**
+ * Copy bytes into a fresh ArrayBuffer (pkijs and asn1js want exactly one).
+ * @example
+ * ```ts
+ * asn1js.fromBER(toArrayBuffer(der.subarray(4)))
+ * ```
+ */
 export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
   const copy = new Uint8Array(bytes.byteLength);
   copy.set(bytes);
@@ -189,15 +201,4 @@ export function keyUsage(cert: pkijs.Certificate): Set<string> | undefined {
     if (byte & (0x80 >> (i & 7))) set.add(name);
   });
   return set;
-}
-
-/**
- * Whether `issuer` is the issuer of `cert` by name (RFC 5280 name chaining; signature is checked separately).
- * @example
- * ```ts
- * issuedBy(leaf, ca) // true
- * ```
- */
-export function issuedByName(cert: pkijs.Certificate, issuer: pkijs.Certificate): boolean {
-  return cert.issuer.isEqual(issuer.subject);
 }

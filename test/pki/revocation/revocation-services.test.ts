@@ -148,6 +148,10 @@ describe('checkRevocation over the whole path', () => {
     expect(checks[0]?.subject).toBe('UID=CCCD:031186001234, CN=Nguyễn Thị Thu Hà, T=Giáo viên, O=Trường THPT Trần Phú, L=Hải Phòng, ST=Hải Phòng, C=VN');
     const revoked = await checkRevocation(chainOf('revoked'), { fetcher, policy: { prefer: 'crl' } });
     expect(revoked.map((c) => [c.status, c.source])).toEqual([['revoked', 'crl'], ['good', 'crl']]);
+    // OCSP responder unreachable: the CRL answers
+    const noOcsp = createFetcher({ resolve: { ...services.resolve, 'ocsp.edusign.test': '127.0.0.1:1' }, timeoutMs: 2000 });
+    const fallback = await checkRevocation(chainOf('revoked'), { fetcher: noOcsp });
+    expect(fallback.map((c) => [c.status, c.source])).toEqual([['revoked', 'crl'], ['good', 'crl']]);
   });
 
   it('hard-fail vs soft-fail when nothing can be known (offline, no data)', async () => {
