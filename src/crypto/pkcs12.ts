@@ -61,19 +61,45 @@ function certFromBag(bag: ForgeBag): X509Certificate | null {
   }
 }
 
-/** MAC iteration counts above this are refused before any work (a hostile file could otherwise burn minutes of CPU). */
-const MAX_MAC_ITERATIONS = 1_000_000;
+/** Iteration counts above this are refused before any work (a hostile file could otherwise burn hours of CPU). */
+const MAX_ITERATIONS = 1_000_000;
 
-function readMacIterations(pfx: forge.asn1.Asn1): number {
-  // PFX ::= SEQUENCE { version, authSafe ContentInfo, macData MacData OPTIONAL }
-  // MacData ::= SEQUENCE { mac DigestInfo, macSalt OCTET STRING, iterations INTEGER DEFAULT 1 }
-  const top = Array.isArray(pfx.value) ? pfx.value : [];
-  const macData = top[2];
-  const fields = macData && Array.isArray(macData.value) ? macData.value : [];
-  const iterations = fields[2];
-  if (!iterations || typeof iterations.value !== 'string') return 1;
-  if (iterations.value.length > 6) return Number.MAX_SAFE_INTEGER;
-  return parseInt(forge.util.bytesToHex(iterations.value) || '0', 16);
+function integerValue(node: forge.asn1.Asn1): number {
+  if (typeof node.value !== 'string') return 0;
+  if (node.value.length > 6) return Number.MAX_SAFE_INTEGER;
+  return parseInt(forge.util.bytesToHex(node.value) || '0', 16);
+}
+
+/**
+ * The largest iteration count visible before decryption: the MAC's, and those of every PBE / PBKDF2 parameter
+ * block found in clear (`SEQUENCE { OCTET STRING salt, INTEGER iterations, … }`), looking inside OCTET STRINGs that
+ * hold DER (the authSafe and its SafeContents). Bags nested inside encrypted content are only visible after
+ * decryption and are not covered.
+ */
+function largestIterationCount(node: forge.asn1.Asn1, depth = 0): number {
+  if (depth > 12) return 0;
+  const T = forge.asn1.Type;
+  if (Array.isArray(node.value)) {
+    const children = node.value;
+    let max = 0;
+    if (node.type === T.SEQUENCE && children[0]?.type === T.OCTETSTRING && children[1]?.type === T.INTEGER) {
+      max = integerValue(children[1]);
+    }
+    // MacData ::= SEQUENCE { DigestInfo, OCTET STRING salt, INTEGER iterations }
+    if (node.type === T.SEQUENCE && children[1]?.type === T.OCTETSTRING && children[2]?.type === T.INTEGER) {
+      max = Math.max(max, integerValue(children[2]));
+    }
+    for (const child of children) max = Math.max(max, largestIterationCount(child, depth + 1));
+    return max;
+  }
+  if (node.type === T.OCTETSTRING && typeof node.value === 'string' && node.value.charCodeAt(0) === 0x30) {
+    try {
+      return largestIterationCount(forge.asn1.fromDer(node.value), depth + 1);
+    } catch {
+      return 0;
+    }
+  }
+  return 0;
 }
 
 function decode(bytes: Uint8Array, password: string): forge.pkcs12.Pkcs12Pfx {
@@ -83,10 +109,10 @@ function decode(bytes: Uint8Array, password: string): forge.pkcs12.Pkcs12Pfx {
   } catch (cause) {
     throw new EdusignError('KEY_MALFORMED', { detail: 'not a PKCS#12 file (bad DER)', cause });
   }
-  const macIterations = readMacIterations(asn1);
-  if (macIterations > MAX_MAC_ITERATIONS) {
-    throw new EdusignError('KEY_MALFORMED', { detail: `PKCS#12 MAC iteration count ${macIterations} is unreasonably large`,
-      context: { macIterations, max: MAX_MAC_ITERATIONS } });
+  const iterations = largestIterationCount(asn1);
+  if (iterations > MAX_ITERATIONS) {
+    throw new EdusignError('KEY_MALFORMED', { detail: `PKCS#12 iteration count ${iterations} is unreasonably large`,
+      context: { iterations, max: MAX_ITERATIONS } });
   }
   const hasMac = Array.isArray(asn1.value) && asn1.value.length > 2;
   try {

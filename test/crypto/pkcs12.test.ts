@@ -87,6 +87,39 @@ describe('loadPkcs12Signer', () => {
     expect(await codeOf(() => loadPkcs12Signer(bytes, 'x'))).toBe('KEY_CERT_MISMATCH');
   });
 
+  it('absurd iteration counts (MAC, or PBKDF2 of the key bag) are refused at once, not computed', async () => {
+    // rewrite the fixture's iteration counts (2048) to 2^31-1 and re-encode (forge recomputes the lengths)
+    const HUGE = String.fromCharCode(0x7f, 0xff, 0xff, 0xff);
+    const bump = (node: forge.asn1.Asn1, nested: boolean, top: boolean): void => {
+      if (Array.isArray(node.value)) {
+        const kids = node.value;
+        kids.forEach((kid, i) => {
+          const prev = kids[i - 1];
+          if (kid.type === forge.asn1.Type.INTEGER && prev?.type === forge.asn1.Type.OCTETSTRING &&
+            forge.util.bytesToHex(kid.value as string) === '0800' && (top ? !nested : nested)) kid.value = HUGE;
+          bump(kid, nested, top);
+        });
+      } else if (node.type === forge.asn1.Type.OCTETSTRING && (node.value as string).charCodeAt(0) === 0x30 && !top) {
+        try {
+          const inner = forge.asn1.fromDer(node.value as string);
+          bump(inner, true, top);
+          node.value = forge.asn1.toDer(inner).getBytes();
+        } catch { /* not DER */ }
+      }
+    };
+    for (const top of [true, false]) {
+      const asn1 = forge.asn1.fromDer(fixture('teacher.p12').toString('binary'));
+      bump(asn1, false, top);
+      const hostile = Buffer.from(forge.asn1.toDer(asn1).getBytes(), 'binary');
+      expect(hostile.equals(fixture('teacher.p12'))).toBe(false);
+      const started = Date.now();
+      const error = await loadPkcs12Signer(hostile, P12_PASSWORD).catch((e: unknown) => e as { code: string; message: string });
+      expect((error as { code: string }).code).toBe('KEY_MALFORMED');
+      expect((error as { message: string }).message).toContain('iteration count 2147483647');
+      expect(Date.now() - started).toBeLessThan(1000);
+    }
+  });
+
   it('readPkcs12 gives the raw contents', () => {
     const { privateKey, certificate, chain } = readPkcs12(fixture('teacher.legacy.p12'), P12_PASSWORD);
     expect(privateKey.asymmetricKeyType).toBe('rsa');
