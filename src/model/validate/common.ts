@@ -62,7 +62,7 @@ export function validateSigner(ctx: ValidationContext, value: unknown, path: str
     error(ctx, 'SIGNER_ROLE_WRONG', pointer(path, 'role'), { declared: role, computed: roles.join('|') });
   }
   readString(ctx, o, 'name', path, NAME);
-  readString(ctx, o, 'personalId', path, { max: 20, pattern: /^[0-9A-Za-z]{6,20}$/, patternName: '6–20 letters or digits' });
+  readString(ctx, o, 'personalId', path, { max: 20, pattern: /^[0-9A-Za-z][0-9A-Za-z-]{5,19}$/, patternName: '6–20 letters, digits or hyphens (CCCD, or a tax code such as 0106793535-001)' });
   readString(ctx, o, 'certFingerprint', path, { max: 64, pattern: /^[0-9a-f]{64}$/, patternName: 'SHA-256 as 64 lowercase hex digits' });
   const ap = pointer(path, 'authorisation');
   if (o['authorisation'] !== undefined) {

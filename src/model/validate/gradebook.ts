@@ -54,8 +54,9 @@ function validateEntry(ctx: ValidationContext, value: unknown, p: string, subjec
 
   const rp = pointer(p, 'regular');
   const regular: (ResultValue | null)[] = [];
-  let regularOk = true;
-  (readArray(ctx, o, 'regular', p, 20) ?? (regularOk = false, [])).forEach((v, i) => {
+  const regularList = readArray(ctx, o, 'regular', p, 20);
+  let regularOk = regularList !== undefined;
+  (regularList ?? []).forEach((v, i) => {
     if (v === null) { regular.push(null); return; }
     const r = checkResult(ctx, v, pointer(rp, i), kind);
     if (r) regular.push(r); else regularOk = false;
