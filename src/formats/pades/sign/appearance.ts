@@ -4,18 +4,17 @@
  * pdf-lib + fontkit subset the font and decode the image; this module lays out and writes the stream.
  * @module
  */
-import fontkit from '@pdf-lib/fontkit';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
-import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFFont, type PDFImage, type PDFRef as PdfLibRef } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFImage, PDFRef as PdfLibRef } from 'pdf-lib';
 import { EdusignError } from '../../../errors.js';
 import { name, PdfDict, PdfStream, type PdfRef } from '../pdf/objects.js';
 import { formatNumber } from '../pdf/serialize.js';
 import type { ChangeSet } from './change-set.js';
 import type { PdfSignatureAppearance } from './options.js';
-import { importFromPdfLib } from './pdf-lib-import.js';
+import { importFromPdfLib, type PdfLibModule } from './pdf-lib-import.js';
 import type { AppearanceBuilder } from './signature-field.js';
 
 /**
@@ -93,7 +92,8 @@ async function embedImage(doc: PDFDocument, bytes: Uint8Array): Promise<PDFImage
  * Give the embedded subset font the `ABCDEF+` tag ISO 32000-1 §9.6.4 requires of subsets (pdf-lib does not),
  * derived from the text so it is deterministic.
  */
-function tagSubsetFont(lib: PDFDocument, ref: PdfLibRef, text: string): void {
+function tagSubsetFont(pdfLib: PdfLibModule, lib: PDFDocument, ref: PdfLibRef, text: string): void {
+  const { PDFArray, PDFDict, PDFName } = pdfLib;
   const type0 = lib.context.lookup(ref, PDFDict);
   const base = type0.lookup(PDFName.of('BaseFont'), PDFName).decodeText().replace(/-\d+$/, '');
   const h = createHash('sha256').update(text).digest();
@@ -124,7 +124,10 @@ function fitFontSize(font: PDFFont, lines: string[], width: number, height: numb
  */
 export function appearanceBuilder(appearance: PdfSignatureAppearance, ctx: { signerName?: string; signingTime: Date }): AppearanceBuilder {
   return async (cs: ChangeSet, width: number, height: number): Promise<PdfRef> => {
-    const lib = await PDFDocument.create({ updateMetadata: false });
+    // pdf-lib and fontkit are loaded only when a visible signature is drawn
+    const pdfLib: PdfLibModule = await import('pdf-lib');
+    const fontkit = (await import('@pdf-lib/fontkit')).default;
+    const lib = await pdfLib.PDFDocument.create({ updateMetadata: false });
     lib.registerFontkit(fontkit);
     let fontBytes: Uint8Array;
     try {
@@ -156,9 +159,9 @@ export function appearanceBuilder(appearance: PdfSignatureAppearance, ctx: { sig
     for (const line of lines) ops.push(`${font.encodeText(line).toString()} Tj T*`);
     ops.push('ET', 'Q');
     await lib.flush();
-    tagSubsetFont(lib, font.ref, lines.join('\n'));
-    const fontRef = importFromPdfLib(cs, lib.context, font.ref);
-    const xobjects = image ? new PdfDict([['Im1', importFromPdfLib(cs, lib.context, image.ref)]]) : undefined;
+    tagSubsetFont(pdfLib, lib, font.ref, lines.join('\n'));
+    const fontRef = importFromPdfLib(cs, pdfLib, lib.context, font.ref);
+    const xobjects = image ? new PdfDict([['Im1', importFromPdfLib(cs, pdfLib, lib.context, image.ref)]]) : undefined;
     const resources = new PdfDict([['Font', new PdfDict([['F1', fontRef]])]]);
     if (xobjects) resources.entries.set('XObject', xobjects);
     const ref = cs.allocate();

@@ -3,26 +3,27 @@
  * incremental update's change set, with fresh object numbers.
  * @module
  */
-import {
-  PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef, PDFStream, PDFString,
-  type PDFContext, type PDFObject,
-} from 'pdf-lib';
+import type { PDFContext, PDFObject, PDFRef } from 'pdf-lib';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObject } from '../pdf/objects.js';
 import type { ChangeSet } from './change-set.js';
+
+/** The pdf-lib module (loaded lazily by the appearance builder). */
+export type PdfLibModule = typeof import('pdf-lib');
 
 /**
  * Import the object `root` (a pdf-lib reference) and everything it references into `cs`; returns the new reference.
  *
  * @example
  * ```ts
- * const fontRef = importFromPdfLib(cs, pdfLibDoc.context, font.ref);
+ * const fontRef = importFromPdfLib(cs, await import('pdf-lib'), pdfLibDoc.context, font.ref);
  * ```
  */
-export function importFromPdfLib(cs: ChangeSet, context: PDFContext, root: PDFRef): PdfRef {
+export function importFromPdfLib(cs: ChangeSet, lib: PdfLibModule, context: PDFContext, root: PDFRef): PdfRef {
+  const { PDFArray, PDFBool, PDFDict, PDFHexString, PDFName, PDFNull, PDFNumber, PDFRef: LibRef, PDFStream, PDFString } = lib;
   const mapped = new Map<string, PdfRef>();
   const convert = (obj: PDFObject | undefined): PdfObject => {
     if (obj === undefined || obj === PDFNull) return null;
-    if (obj instanceof PDFRef) return importRef(obj);
+    if (obj instanceof LibRef) return importRef(obj);
     if (obj instanceof PDFName) return new PdfName(obj.decodeText());
     if (obj instanceof PDFNumber) return obj.asNumber();
     if (obj instanceof PDFBool) return obj.asBoolean();

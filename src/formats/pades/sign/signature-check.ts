@@ -3,10 +3,11 @@
  * a remote service that signed something else gives a typed error, never a broken signed PDF.
  * @module
  */
-import { constants, verify, X509Certificate } from 'node:crypto';
+import { constants, verify } from 'node:crypto';
 import { EdusignError } from '../../../errors.js';
 import type { SignatureAlgorithm } from '../../../crypto/types.js';
 import { nodeHashName } from '../../cms/build/algorithms.js';
+import { certificatePublicKey } from './certificate-facts.js';
 
 /**
  * Throw KEY_CERT_MISMATCH unless `signatureValue` verifies over `toBeSigned` with the certificate's key.
@@ -19,7 +20,7 @@ import { nodeHashName } from '../../cms/build/algorithms.js';
 export function assertSignatureMatches(certificate: Uint8Array, algorithm: SignatureAlgorithm, toBeSigned: Uint8Array, signatureValue: Uint8Array): void {
   let ok = false;
   try {
-    const key = new X509Certificate(certificate).publicKey;
+    const key = certificatePublicKey(certificate);
     const hash = nodeHashName(algorithm.hash);
     if (algorithm.name === 'ECDSA') ok = verify(hash, toBeSigned, { key, dsaEncoding: 'ieee-p1363' }, signatureValue);
     else if (algorithm.name === 'RSA-PSS') {

@@ -1,0 +1,80 @@
+// Benchmark: a PAdES B-B signature (invisible, RSA-2048, SHA-256) on 100 KB and 5 MB PDFs, against the lower
+// bound measured in the same run: SHA-256 of the file + one RSA-2048 signature with node:crypto.
+// Usage: `npm run build && node bench/pades-sign.mjs`, or from sources: `npx tsx bench/pades-sign.mjs`.
+// Options: --runs N (default 50), --expose-gc recommended for the memory column (`node --expose-gc …`).
+import { createHash, createPrivateKey, randomBytes, sign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 50;
+
+async function load() {
+  try {
+    const dist = await import(join(root, 'dist', 'index.js'));
+    if (typeof dist.signPdf === 'function' && typeof dist.loadPemSigner === 'function') return dist;
+  } catch { /* not built: use the sources (needs tsx) */ }
+  return { ...(await import(join(root, 'src/formats/pades/sign/index.ts'))), ...(await import(join(root, 'src/crypto/pem.ts'))) };
+}
+
+/** A one-page classic-xref PDF padded with an incompressible stream to about `size` bytes. */
+function paddedPdf(size) {
+  const pad = randomBytes(Math.ceil(size / 2)).toString('hex').slice(0, Math.max(0, size - 1200));
+  const content = 'BT /F1 24 Tf 72 720 Td (Benchmark) Tj ET';
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R /PieceInfo << /Pad << /Private 6 0 R >> >> >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${pad.length} >>\nstream\n${pad}\nendstream`,
+  ];
+  let out = '%PDF-1.7\n';
+  const offsets = [];
+  objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f\r\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
+function median(xs) { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }
+
+async function time(fn, runs) {
+  for (let i = 0; i < 25; i++) await fn(); // warm-up (JIT)
+  const t = [];
+  for (let i = 0; i < runs; i++) { const t0 = process.hrtime.bigint(); await fn(); t.push(Number(process.hrtime.bigint() - t0) / 1e6); }
+  return median(t);
+}
+
+/**
+ * Extra memory of one call: binary memory (ArrayBuffers, Buffers) allocated during the call and not yet
+ * collected (GC run before, not after), i.e. an upper bound of the extra peak; the output is included.
+ */
+async function extraMemory(run) {
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  const kept = await run();
+  const after = process.memoryUsage();
+  void kept;
+  return after.arrayBuffers - before.arrayBuffers;
+}
+
+const lib = await load();
+const pki = join(root, 'fixtures', 'pki');
+const keyPem = readFileSync(join(pki, 'teacher.key.pem'));
+const signer = lib.loadPemSigner({ key: keyPem, certificate: readFileSync(join(pki, 'teacher.cert.der')), chain: [readFileSync(join(pki, 'ca-edu.cert.der'))] });
+const key = createPrivateKey(keyPem);
+const signingTime = new Date();
+
+console.log(`PAdES B-B signPdf vs lower bound (SHA-256 of file + 1 RSA-2048 signature), median of ${RUNS} runs${globalThis.gc ? '' : ' (run with --expose-gc for memory)'}`);
+console.log('size     bound ms  signPdf ms  ratio  extra memory');
+for (const [label, size] of [['100 KB', 100 * 1024], ['5 MB', 5 * 1024 * 1024]]) {
+  const pdf = paddedPdf(size);
+  const bound = await time(() => { const h = createHash('sha256').update(pdf).digest(); return sign('sha256', h, key); }, RUNS);
+  const ours = await time(() => lib.signPdf(pdf, { signer, signingTime }), RUNS);
+  const mem = await extraMemory(() => lib.signPdf(pdf, { signer, signingTime }));
+  console.log(`${label.padEnd(8)} ${bound.toFixed(2).padStart(8)}  ${ours.toFixed(2).padStart(10)}  ${(ours / bound).toFixed(2).padStart(5)}x  ${(mem / 1024 / 1024).toFixed(1)} MB (${(mem / pdf.length).toFixed(2)}x file)`);
+}
