@@ -28,7 +28,7 @@ export type C14nChoice = 'exc-c14n' | 'c14n' | 'c14n11';
  * ```
  */
 export function signatureMethodUri(alg: SignatureAlgorithm): string {
-  const bits = HASH_BITS[alg.hash];
+  const bits = Object.hasOwn(HASH_BITS, alg.hash) ? HASH_BITS[alg.hash] : undefined;
   if (!bits) throw new EdusignError('UNSUPPORTED_ALGORITHM', { detail: `hash ${String(alg.hash)}` });
   switch (alg.name) {
     case 'RSASSA-PKCS1-v1_5':
@@ -70,7 +70,7 @@ export function parseSignatureMethod(uri: string): SignatureMethodInfo | undefin
  * ```
  */
 export function digestUri(hash: HashAlgorithm): string {
-  const uri = DIGEST_URI[hash];
+  const uri = Object.hasOwn(DIGEST_URI, hash) ? DIGEST_URI[hash] : undefined;
   if (!uri) throw new EdusignError('UNSUPPORTED_ALGORITHM', { detail: `hash ${String(hash)}` });
   return uri;
 }

@@ -1,29 +1,19 @@
 /**
- * Check-before-signing (Circular 15/2025: check the certificate before letting the user sign). Local checks
- * (validity at the signing time, keyUsage) always run; path and revocation checks run through the PKI layer
- * when a trust store is given.
+ * Check-before-signing (Circular 15/2025: check the certificate before letting the user sign). With a trust
+ * store this is the PKI layer's `checkSignerCertificate` (validity, key usage, path, revocation); without one,
+ * only the local checks run and the result says so.
  * @module
  */
 import 'reflect-metadata';
 import { KeyUsageFlags, KeyUsagesExtension, X509Certificate } from '@peculiar/x509';
 import { EdusignError } from '../../errors.js';
+import { checkSignerCertificate } from '../../pki/index.js';
 import type { Finding } from '../../pki/indication.js';
 import { finding } from './findings.js';
 import type { XmlSignOptionsBase } from './options.js';
 
-/**
- * Check the signing certificate before signing. Throws `CERT_EXPIRED`, `CERT_NOT_YET_VALID` or
- * `CERT_NOT_USABLE_FOR_SIGNING` (unless `strictCertificateCheck` is false: then warnings); returns coded warnings.
- *
- * @example
- * ```ts
- * const warnings = await checkBeforeSigning(signer.certificate, signer.chain, options);
- * ```
- */
-export async function checkBeforeSigning(certificate: Uint8Array, _chain: readonly Uint8Array[], options: XmlSignOptionsBase): Promise<Finding[]> {
-  const warnings: Finding[] = [];
-  const strict = options.strictCertificateCheck ?? true;
-  const at = options.signingTime ?? new Date();
+function localChecks(certificate: Uint8Array, strict: boolean, warnings: Finding[]): void {
+  const at = new Date();
   let cert: X509Certificate;
   try {
     cert = new X509Certificate(new Uint8Array(certificate));
@@ -40,9 +30,32 @@ export async function checkBeforeSigning(certificate: Uint8Array, _chain: readon
   if (ku && (ku.usages & (KeyUsageFlags.digitalSignature | KeyUsageFlags.nonRepudiation)) === 0) {
     refuse(new EdusignError('CERT_NOT_USABLE_FOR_SIGNING', { detail: 'keyUsage has neither digitalSignature nor nonRepudiation', detailVi: 'keyUsage không có digitalSignature hoặc nonRepudiation' }));
   }
+}
+
+/**
+ * Check the signing certificate before signing. Throws `CERT_EXPIRED`, `CERT_NOT_YET_VALID`,
+ * `CERT_NOT_USABLE_FOR_SIGNING`, `CERT_REVOKED`, `CERT_UNTRUSTED` or `REVOCATION_UNKNOWN` unless
+ * `strictCertificateCheck` is false (then coded warnings); returns the warnings to put in the result.
+ *
+ * @example
+ * ```ts
+ * const warnings = await checkBeforeSigning(signer.certificate, signer.chain, { trustStore, fetcher });
+ * ```
+ */
+export async function checkBeforeSigning(certificate: Uint8Array, chain: readonly Uint8Array[], options: XmlSignOptionsBase): Promise<Finding[]> {
+  const warnings: Finding[] = [];
+  const strict = options.strictCertificateCheck ?? true;
   if (!options.trustStore) {
+    localChecks(certificate, strict, warnings);
     warnings.push(finding('CERT_PATH_NOT_CHECKED', 'No trust store given: the certificate path and revocation were not checked before signing',
       'Không có kho tin cậy: chưa kiểm tra chuỗi chứng thư và trạng thái thu hồi trước khi ký'));
+    return warnings;
   }
+  const check = await checkSignerCertificate({ certificate, chain }, {
+    trustStore: options.trustStore, allowInvalidCertificate: !strict,
+    ...(options.fetcher ? { fetcher: options.fetcher } : {}), ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.offline ? { offline: true } : {}), ...(options.revocation ? { revocation: options.revocation } : {}),
+  });
+  warnings.push(...check.warnings);
   return warnings;
 }

@@ -1,13 +1,13 @@
 /**
  * B-LT: CertificateValues and RevocationValues (ETSI EN 319 132-1 §5.5.1) for the signer's chain and the
- * chains of the TSAs of the signature's timestamps, gathered through the PKI layer (fetcher, cache, offline).
+ * chain of the TSA of the signature timestamp, gathered by the PKI layer's validation (fetcher, cache, offline).
  * @module
  */
 import { EdusignError } from '../../errors.js';
 import type { Finding } from '../../pki/indication.js';
-import { certificatesFromPkcs7 } from '../../pki/cert/index.js';
-import { checkRevocation } from '../../pki/index.js';
-import { assembleChain } from './chain.js';
+import { validateCertificate, verifyTimestampToken } from '../../pki/index.js';
+import type { ValidationData } from '../../pki/types.js';
+import { signatureTimestampInput } from './signature-timestamp.js';
 import { NS } from './constants.js';
 import { finding } from './findings.js';
 import { findSignatureById, signatureParts, type SignatureParts } from './locate.js';
@@ -72,8 +72,7 @@ function uniq(list: Uint8Array[]): Uint8Array[] {
 
 /**
  * Gather and embed CertificateValues and RevocationValues for signature `signatureId`; returns the new text.
- * Needs `options.trustStore` (anchors and intermediates to complete the chains). Revocation that cannot be
- * obtained is a warning (the signature stays at B-T for that certificate), never silently skipped.
+ * Needs `options.trustStore`. What could not be validated or gathered is a coded warning, never silence.
  *
  * @example
  * ```ts
@@ -89,35 +88,37 @@ export async function addValidationData(text: string, signatureId: string, optio
   const keyInfo = keyInfoCertificates(parts);
   const leaf = keyInfo[0];
   if (!leaf) throw new EdusignError('XML_SIGNATURE_MALFORMED', { detail: 'no certificate in KeyInfo' });
-  const pool = [...keyInfo, ...options.trustStore.intermediates, ...options.trustStore.anchors];
-  const chains: Uint8Array[][] = [await assembleChain(leaf, pool)];
-  for (const { token } of timestampTokens(parts)) {
-    const tokenCerts = certificatesFromPkcs7(token);
-    const tsaLeaf = tokenCerts[0];
-    if (tsaLeaf) chains.push(await assembleChain(tsaLeaf, [...tokenCerts, ...pool]));
-  }
+  const net = {
+    trustStore: options.trustStore,
+    ...(options.fetcher ? { fetcher: options.fetcher } : {}), ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.offline ? { offline: true } : {}), ...(options.revocation ? { revocation: options.revocation } : {}),
+  };
   const warnings: Finding[] = [];
-  const crls: Uint8Array[] = [];
-  const ocsps: Uint8Array[] = [];
-  for (const chain of chains) {
-    const checks = await checkRevocation(chain, {
-      ...(options.fetcher ? { fetcher: options.fetcher } : {}), ...(options.cache ? { cache: options.cache } : {}),
-      ...(options.offline ? { offline: true } : {}), ...(options.revocation ? { policy: options.revocation } : {}),
-    });
-    for (const c of checks) {
-      if (c.raw && c.source === 'crl') crls.push(c.raw);
-      else if (c.raw && c.source === 'ocsp') ocsps.push(c.raw);
-      if (c.status === 'revoked') {
-        warnings.push(finding('XADES_LT_CERT_REVOKED', `Certificate is revoked: ${c.subject}`, `Chứng thư số đã bị thu hồi: ${c.subject}`));
-      } else if (!c.raw && c.status !== 'not-checked') {
-        warnings.push(finding('XADES_LT_REVOCATION_MISSING', `No revocation data for ${c.subject}`, `Không có dữ liệu thu hồi cho ${c.subject}`));
-      }
+  const gathered: ValidationData[] = [];
+  const signer = await validateCertificate(leaf, { ...net, purpose: 'documentSigning', extraCertificates: keyInfo });
+  gathered.push(signer.validationData);
+  if (signer.indication !== 'TOTAL_PASSED') {
+    warnings.push(finding('XADES_LT_SIGNER_NOT_VALID', `The signer's certificate did not validate (${signer.subIndication ?? signer.indication}); its validation data is embedded as found`,
+      `Chứng thư người ký không hợp lệ (${signer.subIndication ?? signer.indication}); dữ liệu kiểm tra được nhúng như hiện có`));
+  }
+  for (const { element, token } of timestampTokens(parts)) {
+    if (element.local !== 'SignatureTimeStamp' || !parts.signatureValue) continue;
+    const v = await verifyTimestampToken(token, { ...net, data: new TextEncoder().encode(signatureTimestampInput(parts)) });
+    if (v.tsa) gathered.push(v.tsa.validationData);
+    if (v.indication !== 'TOTAL_PASSED') {
+      warnings.push(finding('XADES_LT_TIMESTAMP_NOT_VALID', `The signature timestamp did not validate (${v.subIndication ?? v.indication})`,
+        `Dấu thời gian của chữ ký không hợp lệ (${v.subIndication ?? v.indication})`));
     }
   }
-  const certs = uniq(chains.flat());
+  const certs = uniq(gathered.flatMap((g) => g.certificates));
+  const crls = uniq(gathered.flatMap((g) => g.crls));
+  const ocsps = uniq(gathered.flatMap((g) => g.ocspResponses));
   const certXml = `<xades:CertificateValues>${certs.map((c) => `<xades:EncapsulatedX509Certificate>${b64(c)}</xades:EncapsulatedX509Certificate>`).join('')}</xades:CertificateValues>`;
-  const crlXml = uniq(crls).map((c) => `<xades:EncapsulatedCRLValue>${b64(c)}</xades:EncapsulatedCRLValue>`).join('');
-  const ocspXml = uniq(ocsps).map((c) => `<xades:EncapsulatedOCSPValue>${b64(c)}</xades:EncapsulatedOCSPValue>`).join('');
+  const crlXml = crls.map((c) => `<xades:EncapsulatedCRLValue>${b64(c)}</xades:EncapsulatedCRLValue>`).join('');
+  const ocspXml = ocsps.map((c) => `<xades:EncapsulatedOCSPValue>${b64(c)}</xades:EncapsulatedOCSPValue>`).join('');
+  if (!crlXml && !ocspXml) {
+    warnings.push(finding('XADES_LT_NO_REVOCATION_DATA', 'No revocation data could be gathered', 'Không thu thập được dữ liệu thu hồi nào'));
+  }
   const revXml = `<xades:RevocationValues>${crlXml ? `<xades:CRLValues>${crlXml}</xades:CRLValues>` : ''}${ocspXml ? `<xades:OCSPValues>${ocspXml}</xades:OCSPValues>` : ''}</xades:RevocationValues>`;
   return { text: appendUnsignedProperties(text, parts, [certXml, revXml]), warnings };
 }

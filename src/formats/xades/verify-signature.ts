@@ -6,7 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { verifyTimestampTokenCrypto } from '../cms/verify/index.js';
-import type { Finding } from '../../pki/indication.js';
+import { verifyTimestampToken } from '../../pki/index.js';
+import type { Finding, Indication, SubIndication } from '../../pki/indication.js';
+import type { ValidationData } from '../../pki/types.js';
 import type { TimestampReport } from '../report.js';
 import { nodeHash, parseC14nUri, parseSignatureMethod } from './algorithms.js';
 import { archiveTimestampChunks } from './archive-timestamp.js';
@@ -202,8 +204,8 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
 
   // ---- timestamps ---------------------------------------------------------------------------------------
   let bestSignatureTime = ctx.at;
+  let proven = false;
   const usp = parts.unsignedSignatureProperties ? childElements(parts.unsignedSignatureProperties) : [];
-  const tokens: Uint8Array[] = [];
   for (const p of usp) {
     const kind = p.local === 'SignatureTimeStamp' && p.ns === NS.xades ? 'signature' : p.local === 'ArchiveTimeStamp' && p.ns === NS.xades141 ? 'archive' : undefined;
     if (!kind) continue;
@@ -226,16 +228,15 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
       fail({ indication: 'INDETERMINATE', subIndication: 'SIG_CONSTRAINTS_FAILURE' }, finding('XADES_TIMESTAMP_INPUT', `The input of ${p.local} cannot be computed`, `Không tính được dữ liệu đầu vào của ${p.local}`));
       continue;
     }
-    const check = verifyTimestampTokenCrypto(token, data);
-    tokens.push(token);
-    const tsaSubject = check.signedData?.signerCertificate ? safeSubject(check.signedData.signerCertificate) : undefined;
+    const check = await verifyToken(token, data, ctx.options, [...keyInfoCerts, ...certValues], { certificates: certValues, ...revocationValues(parts) });
     timestamps.push({ kind, indication: check.indication, ...(check.subIndication ? { subIndication: check.subIndication } : {}),
-      ...(check.tstInfo ? { genTime: check.tstInfo.genTime } : {}), ...(tsaSubject ? { tsaSubject } : {}) });
+      ...(check.genTime ? { genTime: check.genTime } : {}), ...(check.tsaSubject ? { tsaSubject: check.tsaSubject } : {}) });
     if (check.indication !== 'TOTAL_PASSED') {
       fail({ indication: 'INDETERMINATE', subIndication: 'SIG_CONSTRAINTS_FAILURE' }, finding('XADES_TIMESTAMP_INVALID', `${p.local} does not verify`, `${p.local} không hợp lệ`));
       findings.push(...check.findings);
-    } else if (kind === 'signature' && check.tstInfo && check.tstInfo.genTime < bestSignatureTime) {
-      bestSignatureTime = check.tstInfo.genTime;
+    } else if (kind === 'signature' && check.genTime) {
+      if (check.genTime < bestSignatureTime) bestSignatureTime = check.genTime;
+      proven = true;
     }
   }
   const claimed = signingTime(parts);
@@ -246,7 +247,7 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
   // ---- certificate validation (PKI layer) -----------------------------------------------------------------
   const pki = signer ? await validateSignatureCertificates({
     signer: signer.der, extra: [...keyInfoCerts, ...certValues], validationData: { certificates: certValues, ...revocationValues(parts) },
-    at: bestSignatureTime, options: ctx.options, timestampTokens: tokens,
+    at: bestSignatureTime, atIsProven: proven, options: ctx.options,
   }) : undefined;
   if (pki) {
     verdict = worse(verdict, pki.verdict);
@@ -281,6 +282,27 @@ function safeSubject(der: Uint8Array): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+interface TokenCheck { indication: Indication; subIndication?: SubIndication; genTime?: Date; tsaSubject?: string; findings: Finding[] }
+
+/** A timestamp token over `data`: with a trust store the PKI layer also validates the TSA; without, only its cryptography. */
+async function verifyToken(token: Uint8Array, data: Uint8Array[], options: XmlVerifyOptions, extra: Uint8Array[], validationData: Partial<ValidationData>): Promise<TokenCheck> {
+  if (!options.trustStore) {
+    const c = verifyTimestampTokenCrypto(token, data);
+    const tsaSubject = c.signedData?.signerCertificate ? safeSubject(c.signedData.signerCertificate) : undefined;
+    return { indication: c.indication, ...(c.subIndication ? { subIndication: c.subIndication } : {}), ...(c.tstInfo ? { genTime: c.tstInfo.genTime } : {}),
+      ...(tsaSubject ? { tsaSubject } : {}), findings: c.findings };
+  }
+  const v = await verifyTimestampToken(token, {
+    data: Buffer.concat(data), trustStore: options.trustStore, extraCertificates: extra, validationData,
+    ...(options.at ? { at: options.at } : {}),
+    ...(options.fetcher ? { fetcher: options.fetcher } : {}), ...(options.cache ? { cache: options.cache } : {}),
+    ...(options.offline ? { offline: true } : {}), ...(options.revocation ? { revocation: options.revocation } : {}),
+  });
+  const tsaSubject = v.tsa?.chain[0]?.subject;
+  return { indication: v.indication, ...(v.subIndication ? { subIndication: v.subIndication } : {}), ...(v.genTime ? { genTime: v.genTime } : {}),
+    ...(tsaSubject ? { tsaSubject } : {}), findings: v.findings };
 }
 
 function encapsulated(parts: SignatureParts, container: string, item: string): Uint8Array[] {
