@@ -12,7 +12,7 @@ import { assertAlgorithmFitsKey, defaultSignatureAlgorithm } from './key-algorit
 import type { SignerAlgorithmOptions } from './key-object-signer.js';
 import { digestMechanism, messageMechanism } from './pkcs11/mechanisms.js';
 import { loadPkcs11Library, pkcs11ReturnCode, type LoadedLibrary } from './pkcs11/module.js';
-import { findCertificateById, findPrivateKey, findSlot, readRsaModulus, type KeySelector,
+import { findCertificateById, findPrivateKey, findSlot, readEcPublicPoint, readRsaModulus, type KeySelector,
   type TokenSelector } from './pkcs11/objects.js';
 import type { SignatureAlgorithm, Signer } from './types.js';
 import { assertSignatureValues, verifyMessageSignature } from './verify-signature.js';
@@ -76,8 +76,9 @@ async function tokenSign(p11: PKCS11, session: Handle, mechanism: Mechanism, key
 /**
  * Open a PKCS#11 token and return a {@link Pkcs11Signer} for one of its keys.
  * Wrong PIN → PKCS11_WRONG_PIN; no such key → PKCS11_KEY_NOT_FOUND; token/library problems → PKCS11_ERROR;
- * an RSA key whose modulus differs from the certificate's → KEY_CERT_MISMATCH (EC keys are checked on the first
- * signature, which then fails with SIGNER_FAILED).
+ * an RSA key whose modulus differs from the certificate's, or an EC key whose public key object (same CKA_ID)
+ * differs from the certificate's → KEY_CERT_MISMATCH (an EC key without a public key object is checked on the
+ * first signature, which then fails with SIGNER_FAILED).
  *
  * @example
  * ```ts
@@ -114,6 +115,14 @@ export async function openPkcs11Signer(options: Pkcs11SignerOptions): Promise<Pk
       ? Buffer.from(publicKey.export({ format: 'jwk' }).n ?? '', 'base64url') : null;
     if ((modulus && !certModulus) || (modulus && certModulus && !modulus.equals(certModulus))) {
       throw new EdusignError('KEY_CERT_MISMATCH', { detail: 'the token key is not the certificate\'s key' });
+    }
+    const point = publicKey.asymmetricKeyType === 'ec' ? readEcPublicPoint(m, p11, session, id) : null;
+    if (point) {
+      const jwk = publicKey.export({ format: 'jwk' });
+      const certPoint = Buffer.concat([Buffer.of(4), Buffer.from(jwk.x ?? '', 'base64url'), Buffer.from(jwk.y ?? '', 'base64url')]);
+      if (!point.equals(certPoint)) {
+        throw new EdusignError('KEY_CERT_MISMATCH', { detail: 'the token\'s public key (same CKA_ID) is not the certificate\'s key' });
+      }
     }
     const algorithm: SignatureAlgorithm = options.algorithm ?? defaultSignatureAlgorithm(publicKey, options);
     assertAlgorithmFitsKey(algorithm, publicKey);

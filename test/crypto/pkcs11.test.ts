@@ -26,6 +26,7 @@ describe.skipIf(!available)('openPkcs11Signer (SoftHSM2)', () => {
       { keyPem: rsa.keyPem, certificate: rsa.certPem, idHex: '01', label: 'teacher' },
       { keyPem: ec.keyPem, certificate: ec.certPem, idHex: '02', label: 'teacher-ec' },
       { keyPem: noCert.keyPem, idHex: '03', label: 'homeroom' },
+      { keyPem: ec.keyPem, idHex: '04', label: 'ec-private-only', dropPublicKey: true },
     ] });
     process.env.SOFTHSM2_CONF = token.conf;
     other = makeP384Identity();
@@ -68,7 +69,11 @@ describe.skipIf(!available)('openPkcs11Signer (SoftHSM2)', () => {
     }
   });
 
-  it('EC P-256 key by CKA_ID: ECDSA P1363 signatures verify', async () => {
+  it('EC P-256 key by CKA_ID: ECDSA P1363 signatures verify (with and without a public key object)', async () => {
+    await withSigner({ ...base(), keyId: '04', certificate: ec.certPem }, async (signer) => {
+      const data = new TextEncoder().encode('khóa riêng');
+      expect(verifyMessageSignature(ec.certDer, signer.algorithm, data, await signer.sign(data))).toBe(true);
+    });
     await withSigner({ ...base(), keyId: '02' }, async (signer) => {
       expect(signer.algorithm).toEqual({ name: 'ECDSA', hash: 'SHA-256', namedCurve: 'P-256' });
       expect(signer.certificate).toEqual(ec.certDer);
@@ -114,13 +119,16 @@ describe.skipIf(!available)('openPkcs11Signer (SoftHSM2)', () => {
     });
   });
 
-  it('a signature that does not match the certificate is caught: SIGNER_FAILED, never returned', async () => {
-    // the token's EC key, but the caller claims another P-256 certificate: the token signs, the check refuses
+  it('an EC key with someone else\'s certificate: KEY_CERT_MISMATCH at open (public key object), or SIGNER_FAILED', async () => {
+    // the token's EC key, but the caller claims another P-256 certificate
     const keyPath = join(other.dir, 'p256.key.pem');
     const certPath = join(other.dir, 'p256.cert.pem');
     execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', keyPath,
       '-out', certPath, '-days', '2', '-subj', '/CN=not the token key'], { stdio: 'pipe' });
-    await withSigner({ ...base(), keyId: '02', certificate: readFileSync(certPath, 'utf8') }, async (signer) => {
+    expect(await codeOf(() => openPkcs11Signer({ ...base(), keyId: '02', certificate: readFileSync(certPath, 'utf8') })))
+      .toBe('KEY_CERT_MISMATCH');
+    // without a public key object nothing can be compared at open: the token signs, the check refuses the value
+    await withSigner({ ...base(), keyId: '04', certificate: readFileSync(certPath, 'utf8') }, async (signer) => {
       expect(await codeOf(() => signer.sign(new Uint8Array([1, 2, 3])))).toBe('SIGNER_FAILED');
       expect(await codeOf(() => signer.signDigests([new Uint8Array(32)]))).toBe('SIGNER_FAILED');
     });

@@ -35,6 +35,8 @@ export interface TokenKey {
   idHex: string;
   /** CKA_LABEL. */
   label: string;
+  /** Delete the public key object softhsm2-util creates (a token that only holds the private key). */
+  dropPublicKey?: boolean;
 }
 
 export interface SoftHsmToken {
@@ -68,6 +70,10 @@ export function createSoftHsmToken(options: { label: string; pin: string; soPin?
     writeFileSync(pk8, createPrivateKey(key.keyPem).export({ format: 'pem', type: 'pkcs8' }));
     run('softhsm2-util', ['--import', pk8, '--token', options.label, '--label', key.label, '--id', key.idHex, '--pin', options.pin]);
     rmSync(pk8);
+    if (key.dropPublicKey) {
+      run('pkcs11-tool', ['--module', SOFTHSM_LIBRARY, '--token-label', options.label, '--login', '--pin', options.pin,
+        '--delete-object', '--type', 'pubkey', '--id', key.idHex]);
+    }
     if (key.certificate !== undefined) {
       const der = join(dir, `cert${i}.der`);
       writeFileSync(der, new X509Certificate(typeof key.certificate === 'string' ? key.certificate : Buffer.from(key.certificate)).raw);

@@ -146,3 +146,28 @@ export function readRsaModulus(m: Pkcs11Module, p11: PKCS11, session: Handle, ke
     return null;
   }
 }
+
+/**
+ * The uncompressed EC point (`04 || x || y`) of the public key object with this CKA_ID, or null when the token
+ * holds no such object (CKA_EC_POINT is a DER OCTET STRING; some tokens store it raw, both are accepted).
+ *
+ * @example
+ * ```ts
+ * const point = readEcPublicPoint(pkcs11js, p11, session, id);
+ * ```
+ */
+export function readEcPublicPoint(m: Pkcs11Module, p11: PKCS11, session: Handle, id: Buffer): Buffer | null {
+  if (id.length === 0) return null;
+  try {
+    const [pub] = findObjects(p11, session, [{ type: m.CKA_CLASS, value: m.CKO_PUBLIC_KEY }, { type: m.CKA_ID, value: id }]);
+    if (!pub) return null;
+    const [attr] = p11.C_GetAttributeValue(session, pub, [{ type: m.CKA_EC_POINT }]);
+    const raw = attr?.value as Buffer | undefined;
+    if (!raw || raw.length === 0) return null;
+    if (raw[0] === 0x04 && raw.length > 2 && raw[1] === raw.length - 2 && raw[2] === 0x04) return raw.subarray(2);
+    if (raw[0] === 0x04 && raw.length > 3 && raw[1] === 0x81 && raw[2] === raw.length - 3) return raw.subarray(3);
+    return raw;
+  } catch {
+    return null;
+  }
+}
