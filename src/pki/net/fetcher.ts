@@ -5,6 +5,7 @@
  */
 import * as http from 'node:http';
 import * as https from 'node:https';
+import * as tls from 'node:tls';
 import { EdusignError } from '../../errors.js';
 import type { FetchRequest, Fetcher } from '../types.js';
 
@@ -25,6 +26,11 @@ export interface FetcherOptions {
   resolve?: Readonly<Record<string, string>>;
   /** `User-Agent` header, default `edusign-vn`. */
   userAgent?: string;
+  /**
+   * Extra trusted CA certificates (PEM) for https servers (a private TSA, a school's own OCSP proxy); the
+   * system store is used when absent. Server certificates are always verified.
+   */
+  tlsCa?: readonly string[];
 }
 
 const DEFAULTS = { timeoutMs: 10_000, maxBytes: 32 * 1024 * 1024, maxRedirects: 3 } as const;
@@ -55,6 +61,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
   const maxRedirects = options.maxRedirects ?? DEFAULTS.maxRedirects;
   const resolve = { ...(options.resolve ?? {}) };
   const userAgent = options.userAgent ?? 'edusign-vn';
+  const ca = options.tlsCa ? [...tls.rootCertificates, ...options.tlsCa] : undefined;
   return {
     async fetch(url: string, request: FetchRequest = {}): Promise<Uint8Array> {
       if (options.offline) {
@@ -65,7 +72,7 @@ export function createFetcher(options: FetcherOptions = {}): Fetcher {
       let current = parseUrl(url);
       const scheme = current.protocol;
       for (let hop = 0; ; hop++) {
-        const result = await exchange(toTarget(current, resolve), request, { deadline, limit, userAgent });
+        const result = await exchange(toTarget(current, resolve), request, { deadline, limit, userAgent, ca });
         if (result.kind === 'body') return result.body;
         if (hop >= maxRedirects) {
           throw new EdusignError('NETWORK_ERROR', { detail: `too many redirects (${url})`, detailVi: `quá nhiều lần chuyển hướng (${url})`, context: { url } });
@@ -126,6 +133,7 @@ interface Limits {
   deadline: number;
   limit: number;
   userAgent: string;
+  ca: string[] | undefined;
 }
 
 function exchange(target: Target, request: FetchRequest, limits: Limits): Promise<Exchange> {
@@ -155,7 +163,9 @@ function exchange(target: Target, request: FetchRequest, limits: Limits): Promis
       headers,
       agent: false,
       servername: url.protocol === 'https:' && !/^[\d.:]+$/.test(url.hostname) ? url.hostname : undefined,
+      rejectUnauthorized: true,
     };
+    if (limits.ca) requestOptions.ca = limits.ca;
     const req = (url.protocol === 'https:' ? https : http).request(requestOptions, (res) => {
       const status = res.statusCode ?? 0;
       if (REDIRECTS.has(status)) {

@@ -229,13 +229,15 @@ describe('checkRevocation over the whole path', () => {
   });
 });
 
-describe('OCSP signed by the CA itself', () => {
-  it('accepts a CA-signed response', async () => {
-    const own = await startPkiServices({ ocspCas: ['ca-edu'], crlCas: [], ocspSigner: 'ca', tsa: false });
+describe('OCSP signed by the CA itself, CRLs served as PEM', () => {
+  it('accepts a CA-signed response and a PEM CRL fetched from the network (kept as DER)', async () => {
+    const own = await startPkiServices({ ocspCas: ['ca-edu'], crlCas: ['ca-edu'], crlFormat: 'pem', ocspSigner: 'ca', tsa: false });
     try {
       const f = createFetcher({ resolve: own.resolve });
       const [leaf] = await checkRevocation([der('revoked'), der('ca-edu')], { fetcher: f });
       expect([leaf?.status, leaf?.source]).toEqual(['revoked', 'ocsp']);
+      const [byCrl] = await checkRevocation([der('revoked'), der('ca-edu')], { fetcher: f, policy: { prefer: 'crl' } });
+      expect([byCrl?.status, byCrl?.source, byCrl?.raw?.[0]]).toEqual(['revoked', 'crl', 0x30]);
     } finally {
       await own.stop();
     }
