@@ -8,8 +8,12 @@ import { offeringOf, periodsOf } from '../catalogue.js';
 import { error, pointer, warn, type ValidationContext } from './context.js';
 import { readArray, readBoolean, readDate, readDateTime, readEnum, readInt, readObject, readString, type JsonObject } from './read.js';
 
-const ID = { max: 256 };
-const NAME = { max: 200 };
+/** Limits shared with the JSON Schema / XSD of the encode layer: identifiers 200, names 300, text 10 000. */
+export const ID_LIMIT = { max: 200 };
+/** Names of people, schools, subjects, places. */
+export const NAME_LIMIT = { max: 300 };
+const ID = ID_LIMIT;
+const NAME = NAME_LIMIT;
 
 /** Roles, for enumeration checks. */
 export const SIGNER_ROLES: readonly SignerRole[] = ['GV_BO_MON', 'GVCN', 'HIEU_TRUONG', 'PHO_HIEU_TRUONG_UQ', 'DON_VI_CON_DAU', 'SO_GDDT'];
@@ -95,7 +99,9 @@ export function validateStudent(ctx: ValidationContext, value: unknown, path: st
   readString(ctx, o, 'fullName', path, NAME);
   const sex = readEnum(ctx, o, 'sex', path, ['NAM', 'NU']);
   const dob = readDate(ctx, o, 'dateOfBirth', path);
-  for (const k of ['placeOfBirth', 'ethnicity', 'policyGroup', 'residence', 'registryNo']) readString(ctx, o, k, path, { max: 500 });
+  for (const k of ['placeOfBirth', 'ethnicity', 'policyGroup']) readString(ctx, o, k, path, NAME);
+  readString(ctx, o, 'residence', path);
+  readString(ctx, o, 'registryNo', path, ID);
   const guardians = o['guardians'] === undefined ? undefined : readArray(ctx, o, 'guardians', path, 10);
   guardians?.forEach((g, i) => {
     const p = pointer(pointer(path, 'guardians'), i);
@@ -187,10 +193,10 @@ export function validateCorrections(ctx: ValidationContext, o: JsonObject, path:
     const p = pointer(pointer(path, 'corrections'), i);
     const co = readObject(ctx, c, p, { required: ['field', 'old', 'new', 'by', 'at'], optional: ['reason'] });
     if (!co) return;
-    readString(ctx, co, 'field', p, { max: 500, pattern: /^(\/[^/]*)+$/, patternName: 'a JSON Pointer' });
-    readString(ctx, co, 'old', p, { max: 1000, allowEmpty: true });
-    readString(ctx, co, 'new', p, { max: 1000, allowEmpty: true });
-    readString(ctx, co, 'reason', p, { max: 1000 });
+    readString(ctx, co, 'field', p, { max: 1000, pattern: /^(\/[^/]*)+$/, patternName: 'a JSON Pointer' });
+    readString(ctx, co, 'old', p, { allowEmpty: true });
+    readString(ctx, co, 'new', p, { allowEmpty: true });
+    readString(ctx, co, 'reason', p);
     validateSigner(ctx, co['by'], pointer(p, 'by'), SIGNER_ROLES);
     readDateTime(ctx, co, 'at', p);
   });

@@ -9,7 +9,7 @@ import { requiredRegularCount } from '../rules/regular-count.js';
 import { semesterAverage, yearAverage } from '../rules/average.js';
 import { commentSemesterResult, commentYearResult } from '../rules/comment-result.js';
 import { createContext, error, pointer, warn, DEFAULT_LIMITS, type ValidationContext, type ValidationLimits } from './context.js';
-import { SIGNER_ROLES, validateSchool, validateSigner, validateSubjectDef, type SubjectInfo } from './common.js';
+import { ID_LIMIT, NAME_LIMIT, SIGNER_ROLES, validateSchool, validateSigner, validateSubjectDef, type SubjectInfo } from './common.js';
 import {
   checkResult, readArray, readDate, readDateTime, readEnum, readInt, readObject, readResult, readSchoolYear, readString,
   type JsonObject, type ResultValue,
@@ -41,12 +41,12 @@ function validateEntry(ctx: ValidationContext, value: unknown, p: string, subjec
     optional: ['midterm', 'final', 'makeUps', 'average', 'teacherComment'],
   });
   if (!o) return undefined;
-  const student = readString(ctx, o, 'studentId', p, { max: 256 });
+  const student = readString(ctx, o, 'studentId', p, ID_LIMIT);
   const subject = readString(ctx, o, 'subjectSlug', p, { max: 64 });
   const semesterRaw = readInt(ctx, o, 'semester', p, 1, 2);
   validateSigner(ctx, o['enteredBy'], pointer(p, 'enteredBy'), ['GV_BO_MON', 'GVCN']);
   readDateTime(ctx, o, 'updatedAt', p);
-  readString(ctx, o, 'teacherComment', p, { max: 2000 });
+  readString(ctx, o, 'teacherComment', p);
   if (student !== undefined && !students.has(student)) error(ctx, 'UNKNOWN_STUDENT', pointer(p, 'studentId'), { detail: student.slice(0, 64) });
   const info = subject === undefined ? undefined : subjects.get(subject);
   if (subject !== undefined && !info) error(ctx, 'UNKNOWN_SUBJECT', pointer(p, 'subjectSlug'), { detail: subject });
@@ -125,7 +125,7 @@ export function validateGradebook(value: unknown, limits: ValidationLimits = DEF
   if (!o) return { ok: false, errors: ctx.errors, warnings: ctx.warnings };
   if (o['kind'] !== undefined && o['kind'] !== 'gradebook') error(ctx, 'KIND_MISMATCH', '/kind', { declared: String(o['kind']).slice(0, 40), computed: 'gradebook' });
   if (o['schemaVersion'] !== undefined && o['schemaVersion'] !== 1) error(ctx, 'SCHEMA_VERSION_UNSUPPORTED', '/schemaVersion');
-  readString(ctx, o, 'id', '', { max: 256 });
+  readString(ctx, o, 'id', '', ID_LIMIT);
   readInt(ctx, o, 'version', '', 1, 1_000_000);
   const regime = readEnum(ctx, o, 'regime', '', ['TT22_2021', 'TT58_2011', 'TT27_2020', 'TT30_2014']);
   if (regime === 'TT27_2020' || regime === 'TT30_2014') error(ctx, 'REGIME_NOT_SUPPORTED', '/regime', { declared: regime });
@@ -158,11 +158,11 @@ export function validateGradebook(value: unknown, limits: ValidationLimits = DEF
     const p = pointer('/students', i);
     const so = readObject(ctx, s, p, { required: ['id', 'fullName'], optional: ['sex', 'dateOfBirth', 'moetStudentId'] });
     if (!so) return;
-    const id = readString(ctx, so, 'id', p, { max: 256 });
-    readString(ctx, so, 'fullName', p, { max: 200 });
+    const id = readString(ctx, so, 'id', p, ID_LIMIT);
+    readString(ctx, so, 'fullName', p, NAME_LIMIT);
     if (so['sex'] !== undefined) readEnum(ctx, so, 'sex', p, ['NAM', 'NU']);
     readDate(ctx, so, 'dateOfBirth', p);
-    readString(ctx, so, 'moetStudentId', p, { max: 256 });
+    readString(ctx, so, 'moetStudentId', p, ID_LIMIT);
     if (id === undefined) return;
     if (students.has(id)) error(ctx, 'DUPLICATE', pointer(p, 'id'), { detail: id.slice(0, 64) });
     students.add(id);
@@ -221,7 +221,7 @@ function validateYearResults(ctx: ValidationContext, o: JsonObject, subjects: Re
     const p = pointer('/yearResults', i);
     const yo = readObject(ctx, y, p, { required: ['studentId', 'subjectSlug', 'average'], optional: ['reassessed'] });
     if (!yo) return;
-    const student = readString(ctx, yo, 'studentId', p, { max: 256 });
+    const student = readString(ctx, yo, 'studentId', p, ID_LIMIT);
     const subject = readString(ctx, yo, 'subjectSlug', p, { max: 64 });
     if (student !== undefined && !students.has(student)) error(ctx, 'UNKNOWN_STUDENT', pointer(p, 'studentId'), { detail: student.slice(0, 64) });
     const info = subject === undefined ? undefined : subjects.get(subject);

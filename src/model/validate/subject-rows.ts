@@ -40,7 +40,7 @@ export function validateSubjectRows(ctx: ValidationContext, o: JsonObject, path:
     const ro = readObject(ctx, item, p, { required: ['subject', 'teacher'], optional: ['hk1', 'hk2', 'year', 'reassessed', 'teacherComment'] });
     if (!ro) return;
     validateSigner(ctx, ro['teacher'], pointer(p, 'teacher'), ['GV_BO_MON']);
-    readString(ctx, ro, 'teacherComment', p, { max: 2000 });
+    readString(ctx, ro, 'teacherComment', p);
     const info = validateSubjectDef(ctx, ro['subject'], pointer(p, 'subject'), grade, catalogueCheck);
     const kind: AssessmentKind | undefined = info?.assessment;
     const row: Omit<SubjectRow, 'info'> = { path: p };

@@ -4,7 +4,7 @@
  */
 import type { SchoolLevel, ValidationResult } from '../types.js';
 import { createContext, error, pointer, warn, DEFAULT_LIMITS, type ValidationLimits } from './context.js';
-import { validateSchool, validateStudent } from './common.js';
+import { ID_LIMIT, validateSchool, validateStudent } from './common.js';
 import { validateYear, type YearSummary } from './year.js';
 import { readArray, readDate, readEnum, readInt, readObject, readSchoolYear, readString } from './read.js';
 
@@ -32,7 +32,7 @@ export function validateTranscript(value: unknown, limits: ValidationLimits = DE
   if (o) {
     if (o['kind'] !== undefined && o['kind'] !== 'transcript') error(ctx, 'KIND_MISMATCH', '/kind', { declared: String(o['kind']).slice(0, 40), computed: 'transcript' });
     if (o['schemaVersion'] !== undefined && o['schemaVersion'] !== 1) error(ctx, 'SCHEMA_VERSION_UNSUPPORTED', '/schemaVersion');
-    readString(ctx, o, 'id', '', { max: 256 });
+    readString(ctx, o, 'id', '', ID_LIMIT);
     const level = readEnum<SchoolLevel>(ctx, o, 'level', '', ['TH', 'THCS', 'THPT']);
     readInt(ctx, o, 'version', '', 1, 1_000_000);
     validateStudent(ctx, o['student'], '/student');
@@ -44,7 +44,7 @@ export function validateTranscript(value: unknown, limits: ValidationLimits = DE
       readString(ctx, ro, 'className', p, { max: 50 });
       validateSchool(ctx, ro['school'], pointer(p, 'school'));
       readDate(ctx, ro, 'enrolledOn', p);
-      readString(ctx, ro, 'registryNo', p, { max: 100 });
+      readString(ctx, ro, 'registryNo', p, ID_LIMIT);
     });
     const years = readArray(ctx, o, 'years', '', 20) ?? [];
     const summaries: YearSummary[] = years.map((y, i) => validateYear(ctx, y, pointer('/years', i), level));

@@ -68,7 +68,7 @@ export function validatePrimaryYear(ctx: ValidationContext, o: JsonObject, y: Ye
     const ro = readObject(ctx, item, p, { required: ['subject', 'level', 'teacher'], optional: ['testScore', 'hk1', 'teacherComment'] });
     if (!ro) { complete = false; return; }
     validateSigner(ctx, ro['teacher'], pointer(p, 'teacher'), ['GV_BO_MON', 'GVCN']);
-    readString(ctx, ro, 'teacherComment', p, { max: 2000 });
+    readString(ctx, ro, 'teacherComment', p);
     const info = validateSubjectDef(ctx, ro['subject'], pointer(p, 'subject'), grade, tt27);
     const level = readEnum(ctx, ro, 'level', p, SUBJECT_LEVELS);
     const score = readTestScore(ctx, ro, p);

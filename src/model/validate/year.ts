@@ -67,7 +67,7 @@ export function validateYear(ctx: ValidationContext, value: unknown, path: strin
   }
   readString(ctx, o, 'className', path, { max: 50 });
   validateSchool(ctx, o['school'], pointer(path, 'school'));
-  readString(ctx, o, 'homeroomComment', path, { max: 5000, allowEmpty: true });
+  readString(ctx, o, 'homeroomComment', path, { allowEmpty: true });
 
   // Who signs the year: every subject row (GV_BO_MON, in the regime validators), GVCN, the principal (or an
   // authorised deputy) and optionally the school's seal.
