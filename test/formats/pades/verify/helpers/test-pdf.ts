@@ -27,6 +27,12 @@ export interface TestSignOptions {
   extra?: Record<number, string>;
   /** Extra catalog entries (e.g. `/DSS 20 0 R`). */
   catalogExtra?: string;
+  /** Rewrite the signature dictionary before it is written (attacks: duplicate keys, missing entries). */
+  sigBody?: (body: string) => string;
+  /** Choose other ranges than the honest `[0, a, b, c]` (attacks); `text` is the file as latin1. */
+  ranges?: (honest: [number, number, number, number], text: string, sigOffset: number) => [number, number, number, number];
+  /** Where the CMS goes: default the /Contents placeholder (offset of its `<`). */
+  cmsAt?: (honestContentsStart: number, text: string, sigOffset: number) => number;
   /** FieldMDP lock written into the signature's /Reference. */
   fieldMdp?: { action: 'All' | 'Include' | 'Exclude'; fields?: string[] };
 }
@@ -185,9 +191,10 @@ export class TestPdf {
       const fields = options.fieldMdp.fields ? `/Fields [${options.fieldMdp.fields.map((f) => `(${f})`).join(' ')}]` : '';
       refs.push(`<< /Type /SigRef /TransformMethod /FieldMDP /TransformParams << /Type /TransformParams /Action /${options.fieldMdp.action} ${fields} /V /1.2 >> >>`);
     }
-    const sigBody = `<< /Type /${timestamp ? 'DocTimeStamp' : 'Sig'} /Filter /Adobe.PPKLite /SubFilter /${options.subFilter ?? 'ETSI.CAdES.detached'} ` +
+    const honestBody = `<< /Type /${timestamp ? 'DocTimeStamp' : 'Sig'} /Filter /Adobe.PPKLite /SubFilter /${options.subFilter ?? 'ETSI.CAdES.detached'} ` +
       `/ByteRange [0 ********** ********** **********] ${refs.length ? `/Reference [${refs.join(' ')}]` : ''} ` +
       `/M (D:20261129150000+07'00') /Contents <${'0'.repeat(placeholder)}> >>`;
+    const sigBody = options.sigBody ? options.sigBody(honestBody) : honestBody;
     const perms = options.docMdp ? `/Perms << /DocMDP ${sigNum} 0 R >>` : undefined;
     const changes: Record<number, string> = {
       1: this.catalogBody(acroForm, perms ?? this.existingPerms()),
@@ -201,19 +208,21 @@ export class TestPdf {
     const text = Buffer.from(this.bytes).toString('latin1');
     const brAt = text.indexOf('[0 ********** ********** **********]', sigOffset);
     const contentsAt = text.indexOf('/Contents <', sigOffset) + '/Contents '.length;
-    const a = contentsAt;
-    const b = contentsAt + placeholder + 2;
-    const c = this.bytes.length - b;
-    const br = `[0 ${String(a).padEnd(10)} ${String(b).padEnd(10)} ${String(c).padEnd(10)}]`;
-    this.bytes.set(latin1(br), brAt);
+    const honest: [number, number, number, number] = [0, contentsAt, contentsAt + placeholder + 2, this.bytes.length - (contentsAt + placeholder + 2)];
+    const [r0, a, b, c] = options.ranges ? options.ranges(honest, text, sigOffset) : honest;
+    if (brAt >= 0) {
+      const br = `[${r0} ${String(a).padEnd(10)} ${String(b).padEnd(10)} ${String(c).padEnd(10)}]`.slice(0, 36).padEnd(36);
+      this.bytes.set(latin1(br), brAt);
+    }
+    const cmsStart = options.cmsAt ? options.cmsAt(contentsAt, text, sigOffset) : contentsAt;
     const bytes = this.bytes;
     return {
       sigNum,
-      chunks: [bytes.subarray(0, a), bytes.subarray(b)],
+      chunks: [bytes.subarray(r0, r0 + a), bytes.subarray(b, Math.min(bytes.length, b + c))],
       fill: (cms) => {
         const hex = Buffer.from(cms).toString('hex');
         if (hex.length > placeholder) throw new Error('placeholder too small');
-        bytes.set(latin1(hex), a + 1);
+        bytes.set(latin1(hex), cmsStart + 1);
       },
     };
   }
