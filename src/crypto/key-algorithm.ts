@@ -5,6 +5,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { EdusignError } from '../errors.js';
+import { readCertificate, type CertificateInput } from './certificate-input.js';
 import { hashLength } from './digest.js';
 import type { HashAlgorithm, NamedCurve, SignatureAlgorithm } from './types.js';
 
@@ -47,17 +48,18 @@ export function describeKey(key: KeyObject): KeyDescription {
 }
 
 /**
- * The signature algorithm to use with a key when the caller did not choose one:
+ * The signature algorithm to use with a key (or a certificate's key: DER/PEM) when the caller did not choose one:
  * RSA PKCS#1 v1.5 + SHA-256, RSA-PSS (salt = hash length) for `id-RSASSA-PSS` keys, ECDSA P-256 + SHA-256,
  * ECDSA P-384 + SHA-384.
  *
  * @example
  * ```ts
- * defaultSignatureAlgorithm(new X509Certificate(der).publicKey); // { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }
+ * defaultSignatureAlgorithm(certDer); // { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }
+ * defaultSignatureAlgorithm(ecPublicKey); // { name: 'ECDSA', hash: 'SHA-256', namedCurve: 'P-256' }
  * ```
  */
-export function defaultSignatureAlgorithm(key: KeyObject, options: DefaultAlgorithmOptions = {}): SignatureAlgorithm {
-  const d = describeKey(key);
+export function defaultSignatureAlgorithm(key: KeyObject | CertificateInput, options: DefaultAlgorithmOptions = {}): SignatureAlgorithm {
+  const d = describeKey(typeof key === 'string' || key instanceof Uint8Array ? readCertificate(key).x509.publicKey : key);
   if (d.type === 'EC') {
     const hash = options.hash ?? (d.namedCurve === 'P-384' ? 'SHA-384' : 'SHA-256');
     return { name: 'ECDSA', hash, namedCurve: d.namedCurve };

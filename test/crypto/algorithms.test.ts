@@ -80,6 +80,8 @@ describe('algorithm names', () => {
     expect(defaultSignatureAlgorithm(rsa, { rsaScheme: 'pss', hash: 'SHA-512' }))
       .toEqual({ name: 'RSA-PSS', hash: 'SHA-512', saltLength: 64 });
     expect(defaultSignatureAlgorithm(ec)).toEqual({ name: 'ECDSA', hash: 'SHA-256', namedCurve: 'P-256' });
+    expect(defaultSignatureAlgorithm(new Uint8Array(fixture('teacher-ecdsa.cert.der')))).toEqual(defaultSignatureAlgorithm(ec));
+    expect(defaultSignatureAlgorithm(fixture('teacher.cert.pem').toString('utf8'))).toEqual(defaultSignatureAlgorithm(rsa));
     const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' }).publicKey;
     expect(defaultSignatureAlgorithm(p384)).toEqual({ name: 'ECDSA', hash: 'SHA-384', namedCurve: 'P-384' });
     expect(await codeOf(() => assertAlgorithmFitsKey(ALL[6] as SignatureAlgorithm, rsa))).toBe('UNSUPPORTED_ALGORITHM');
