@@ -48,7 +48,8 @@ describe('PAdES levels with a real openssl TSA and OCSP responders', () => {
   });
 
   it('B-LT: a DSS with the certificates and good OCSP responses of the signer and TSA chains', async () => {
-    const { pdf, warnings } = await signPdf(xrefStreamPdf(), { signer: testSigner('homeroom'), level: 'B-LT', timestampAuthority: tsa, validation });
+    const { pdf, warnings } = await signPdf(xrefStreamPdf(), { signer: testSigner('homeroom'), level: 'B-LT', timestampAuthority: tsa, validation,
+      check: { trustStore: validation.trustStore, fetcher: validation.fetcher } });
     expect(warnings).toEqual([]);
     const doc = openPdf(pdf);
     expect(doc.revisions).toHaveLength(3);
@@ -90,6 +91,13 @@ describe('PAdES levels with a real openssl TSA and OCSP responders', () => {
     const subjects = dss(lta).certs.map((c) => new X509Certificate(c).subject).join('\n');
     for (const n of ['Nguyễn Thị Thu Hà', 'Lê Văn Nam', 'Trần Văn Minh', 'Phạm Quốc Hùng']) expect(subjects).toContain(n);
     expect(qpdfProblems(lta)).toEqual([]);
+  });
+
+  it('check-before-signing with a trust store refuses a revoked certificate, or signs with a coded warning when overridden', async () => {
+    const check = { trustStore: validation.trustStore, fetcher: validation.fetcher };
+    await expect(signPdf(classicPdf(), { signer: testSigner('revoked'), check })).rejects.toMatchObject({ code: 'CERT_REVOKED' });
+    const { warnings } = await signPdf(classicPdf(), { signer: testSigner('revoked'), check: { ...check, allowInvalidCertificate: true } });
+    expect(warnings.map((w) => w.code)).toContain('SIGNER_CERTIFICATE_CHECK_OVERRIDDEN');
   });
 
   it('two-phase B-T: the timestamp is fetched at completion', async () => {

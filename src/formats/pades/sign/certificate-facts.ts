@@ -98,3 +98,29 @@ export function certificatePublicKey(der: Uint8Array): KeyObject {
     throw new EdusignError('CERT_MALFORMED', { detail: 'unreadable public key', cause });
   }
 }
+
+/**
+ * Whether keyUsage allows signing documents (digitalSignature or nonRepudiation); `undefined` when the
+ * certificate has no keyUsage extension (any use allowed).
+ *
+ * @example
+ * ```ts
+ * if (certificateAllowsSigning(cert) === false) throw new EdusignError('CERT_NOT_USABLE_FOR_SIGNING');
+ * ```
+ */
+export function certificateAllowsSigning(der: Uint8Array): boolean | undefined {
+  const { fields } = tbsFields(der);
+  const ext = fields.find((f) => f.tag === 0xa3);
+  if (!ext) return undefined;
+  const [list] = children(der, ext);
+  for (const e of list ? children(der, list) : []) {
+    const parts = children(der, e);
+    const oid = parts[0];
+    if (!oid || Buffer.from(der.subarray(oid.contentStart, oid.end)).toString('hex') !== '551d0f') continue;
+    const value = parts[parts.length - 1]!;
+    const bits = readTlv(der, value.contentStart);
+    const first = der[bits.contentStart + 1] ?? 0;
+    return (first & 0xc0) !== 0;
+  }
+  return undefined;
+}
