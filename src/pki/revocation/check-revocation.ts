@@ -183,6 +183,10 @@ async function checkOne(cert: pkijs.Certificate, issuer: pkijs.Certificate, cert
   if (found && found.status !== 'unknown') return found;
   const unresolved: RevocationCheck = found ?? best ?? base;
   if (found) notes.push(...found.findings);
+  if (notes.length === 0) {
+    notes.push(finding('REVOCATION_NO_SOURCE', 'The certificate names no OCSP responder and no CRL, and no revocation data was supplied',
+      'Chứng thư số không ghi máy chủ OCSP hay CRL nào, và không có dữ liệu thu hồi kèm theo'));
+  }
   const soft = options.policy?.mode === 'soft-fail';
   const verdict = soft
     ? finding('REVOCATION_SOFT_FAIL', 'Revocation status unknown; accepted because the policy is soft-fail', 'Không xác định được trạng thái thu hồi; chấp nhận vì chính sách là soft-fail')

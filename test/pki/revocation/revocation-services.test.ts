@@ -160,6 +160,8 @@ describe('checkRevocation over the whole path', () => {
     expect(codes(hard[0]!)).toEqual(expect.arrayContaining(['REVOCATION_OFFLINE', 'REVOCATION_HARD_FAIL']));
     const soft = await checkRevocation(chainOf('teacher'), { fetcher, offline: true, policy: { mode: 'soft-fail' } });
     expect(codes(soft[0]!)).toContain('REVOCATION_SOFT_FAIL');
+    const noSource = await checkRevocation([der('ocsp-ca-edu'), der('ca-edu')], { fetcher });
+    expect(codes(noSource[0]!)).toEqual(['REVOCATION_NO_SOURCE', 'REVOCATION_HARD_FAIL']);
     const skipped = await checkRevocation(chainOf('teacher'), { policy: { skip: true } });
     expect(skipped.map((c) => c.status)).toEqual(['not-checked', 'not-checked']);
   });
