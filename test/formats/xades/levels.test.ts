@@ -1,0 +1,100 @@
+/**
+ * B-T, B-LT, B-LTA with the real test PKI services (openssl OCSP responders, CRLs, TSA on 127.0.0.1):
+ * each level is an operation on the one below; an LT/LTA signature then verifies offline from what it embeds.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFetcher, createPkiCache, httpTimestampAuthority } from '../../../src/pki/index.js';
+import type { Fetcher, TimestampAuthority } from '../../../src/pki/types.js';
+import { countersignXml, extendXml, signXml, verifyXml } from '../../../src/formats/xades/index.js';
+import { startPkiServices, type PkiServices } from '../../helpers/pki-services.js';
+import { der, fixtureSigner, PKI, sampleRecord } from './helpers.js';
+
+let services: PkiServices;
+let fetcher: Fetcher;
+let tsa: TimestampAuthority;
+const trustStore = { anchors: [der('root-neac')], intermediates: [der('ca-edu')] };
+const dir = mkdtempSync(join(tmpdir(), 'xades-levels-'));
+
+beforeAll(async () => {
+  services = await startPkiServices({ ocspCas: ['ca-edu', 'root-neac'], crlCas: ['ca-edu', 'root-neac'] });
+  fetcher = createFetcher({ resolve: services.resolve, timeoutMs: 10_000 });
+  const http = httpTimestampAuthority(services.tsaUrl, { fetcher });
+  // Known issue of src/pki/tsa/request.ts (reported): a random nonce starting 0x00 0x00-0x7f is sent as a
+  // non-minimal INTEGER and openssl answers "rejection" (about 1 request in 512). Retry once until fixed.
+  tsa = { timestamp: (d, h) => http.timestamp(d, h).catch(() => http.timestamp(d, h)) };
+});
+afterAll(async () => {
+  await services?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('XAdES levels', () => {
+  it('B-T: SignatureTimeStamp over the SignatureValue; best signature time from it', async () => {
+    const cache = createPkiCache();
+    const { xml, signatureId } = await signXml(sampleRecord(), { signer: fixtureSigner('homeroom'), level: 'B-T', tsa, trustStore, fetcher, cache });
+    expect(xml).toContain('<xades:SignatureTimeStamp');
+    const r = await verifyXml(xml, { trustStore, fetcher, cache });
+    const s = r.signatures.find((x) => x.id === signatureId)!;
+    expect([s.level, s.indication, s.subIndication]).toEqual(['B-T', 'TOTAL_PASSED', undefined]);
+    expect(s.timestamps).toHaveLength(1);
+    expect(s.timestamps[0]!.indication).toBe('TOTAL_PASSED');
+    expect(s.bestSignatureTime.getTime()).toBe(s.timestamps[0]!.genTime!.getTime());
+  });
+
+  it('B-LT then B-LTA by extension; verifies offline from embedded data; tampering the archive timestamp input is caught', async () => {
+    const signed = await signXml(sampleRecord(), { signer: fixtureSigner('principal'), role: 'Hiệu trưởng', placement: { slot: 'HieuTruong' }, trustStore, fetcher });
+    const lt = await extendXml(signed.xml, signed.signatureId, 'B-LT', { tsa, trustStore, fetcher });
+    expect(lt.xml).toMatch(/<xades:CertificateValues>[^]*<xades:RevocationValues>/);
+    const rlt = await verifyXml(lt.xml, { trustStore, offline: true });
+    expect([rlt.signatures[0]!.level, rlt.indication]).toEqual(['B-LT', 'TOTAL_PASSED']);
+    const lta = await extendXml(lt.xml, signed.signatureId, 'B-LTA', { tsa, trustStore, fetcher });
+    expect(lta.xml).toContain('<xades141:ArchiveTimeStamp');
+    const rlta = await verifyXml(lta.xml, { trustStore, offline: true });
+    const s = rlta.signatures[0]!;
+    expect([s.level, s.indication, s.subIndication]).toEqual(['B-LTA', 'TOTAL_PASSED', undefined]);
+    expect(s.timestamps.map((t) => [t.kind, t.indication])).toEqual([['signature', 'TOTAL_PASSED'], ['archive', 'TOTAL_PASSED']]);
+    // a second archive timestamp covers the first one
+    const lta2 = await extendXml(lta.xml, signed.signatureId, 'B-LTA', { tsa, trustStore, fetcher });
+    const r2 = await verifyXml(lta2.xml, { trustStore, offline: true });
+    expect(r2.signatures[0]!.timestamps.map((t) => t.kind)).toEqual(['signature', 'archive', 'archive']);
+    expect(r2.indication).toBe('TOTAL_PASSED');
+    // changing the embedded validation data breaks the archive timestamp
+    const tampered = lta.xml.replace('<xades:CertificateValues>', '<xades:CertificateValues Id="x">');
+    const rt = await verifyXml(tampered, { trustStore, offline: true });
+    expect(rt.signatures[0]!.timestamps.find((t) => t.kind === 'archive')!.indication).not.toBe('TOTAL_PASSED');
+    expect(rt.indication).not.toBe('TOTAL_PASSED');
+  });
+
+  it('three signers at B-LTA (GVCN, principal, seal-like third) plus a countersignature: ours and xmlsec1 accept all', async () => {
+    const opts = { tsa, trustStore, fetcher, level: 'B-LTA' as const };
+    const a = await signXml(sampleRecord(), { ...opts, signer: fixtureSigner('homeroom'), role: 'Giáo viên chủ nhiệm', placement: { slot: 'GVCN' }, signatureId: 'sig-gvcn' });
+    const b = await signXml(a.xml, { ...opts, signer: fixtureSigner('principal'), role: 'Hiệu trưởng', placement: { slot: 'HieuTruong' }, signatureId: 'sig-ht' });
+    const c = await signXml(b.xml, { ...opts, signer: fixtureSigner('teacher-ecdsa'), role: 'Giáo viên bộ môn', placement: { slot: 'GVBM' }, signatureId: 'sig-gvbm' });
+    const d = await countersignXml(c.xml, 'sig-gvcn', { ...opts, signer: fixtureSigner('principal'), role: 'Hiệu trưởng', signatureId: 'sig-cs' });
+    const r = await verifyXml(d.xml, { trustStore, offline: true });
+    writeFileSync(join(dir, 'report.json'), JSON.stringify(r.signatures.map((s) => ({ id: s.id, level: s.level, indication: s.indication, signer: s.signer.commonName, role: s.signer.role })), null, 1));
+    expect(r.signatures.map((s) => [s.id, s.level, s.indication])).toEqual([
+      ['sig-gvcn', 'B-LTA', 'TOTAL_PASSED'], ['sig-cs', 'B-LTA', 'TOTAL_PASSED'], ['sig-ht', 'B-LTA', 'TOTAL_PASSED'], ['sig-gvbm', 'B-LTA', 'TOTAL_PASSED'],
+    ].map(([id, level]) => [id, level, 'TOTAL_PASSED']));
+    const f = join(dir, 'three.xml');
+    writeFileSync(f, d.xml);
+    for (const id of ['sig-gvcn', 'sig-ht', 'sig-gvbm', 'sig-cs']) {
+      const x = spawnSync('xmlsec1', ['--verify', '--trusted-pem', join(PKI, 'root-neac.cert.pem'), '--untrusted-pem', join(PKI, 'ca-edu.cert.pem'),
+        '--id-attr:Id', 'urn:edusign:hocba:1:DLHocBa', '--id-attr:Id', 'http://uri.etsi.org/01903/v1.3.2#:SignedProperties',
+        '--id-attr:Id', 'http://www.w3.org/2000/09/xmldsig#:Signature', '--id-attr:Id', 'http://www.w3.org/2000/09/xmldsig#:SignatureValue', '--node-id', id, f], { encoding: 'utf8' });
+      expect(x.status, `${id}: ${x.stderr}`).toBe(0);
+    }
+  });
+
+  it('check-before-signing with a trust store refuses a revoked certificate', async () => {
+    await expect(signXml(sampleRecord(), { signer: fixtureSigner('revoked'), trustStore, fetcher })).rejects.toMatchObject({ code: 'CERT_REVOKED' });
+  });
+
+  it('B-T without a TSA is a usage error', async () => {
+    await expect(signXml(sampleRecord(), { signer: fixtureSigner('homeroom'), level: 'B-T' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+  });
+});
