@@ -71,6 +71,7 @@ function renderDescription(d: CertificateDescription, index: number, count: numb
     ...line('Chức danh / Title:', d.title),
     ...line('Tỉnh, thành / Province:', d.province),
     ...line('Định danh / Identifiers (UID):', ids),
+    ...line('Tên khác / Alternative names:', d.alternativeNames.map((n) => `${n.type}:${n.value}`).join(', ')),
     ...line('CA cấp / Issuer:', d.issuer.text),
     ...line('Số hiệu / Serial number:', d.serialNumber.toUpperCase()),
     ...line('Hiệu lực / Validity:', `${iso(d.notBefore)} → ${iso(d.notAfter)} (${validityNow(d, now)})`),

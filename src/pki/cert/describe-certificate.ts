@@ -4,7 +4,8 @@
  * @module
  */
 import { decodeCertificate, type DecodedCertificate } from './decode-certificate.js';
-import { EKU_NAMES } from './extensions.js';
+import { EKU_NAMES, EXTENSION_OIDS } from './extensions.js';
+import { decodeGeneralNames } from './general-names.js';
 import { subjectIdentifiers, type SubjectIdentifier } from './identifiers.js';
 import { attributeValues, namesMatch, type NameAttribute } from './name.js';
 import { describePublicKey, type PublicKeyInfo } from './public-key.js';
@@ -55,6 +56,21 @@ export interface CertificateDescription {
   ocspNoCheck: boolean;
   /** OIDs of critical extensions. */
   criticalExtensions: string[];
+  /** subjectAltName entries as text (`email`, `dns`, `uri`, `ip` hex, `directory` RFC 4514, `other`). */
+  alternativeNames: { type: string; value: string }[];
+}
+
+function alternativeNames(cert: DecodedCertificate): { type: string; value: string }[] {
+  const san = cert.extensions.raw.find((e) => e.oid === EXTENSION_OIDS.subjectAltName);
+  if (!san) return [];
+  return decodeGeneralNames(san.value).map((n) => {
+    switch (n.type) {
+      case 'directory': return { type: n.type, value: n.value.text };
+      case 'ip': return { type: n.type, value: Buffer.from(n.value).toString('hex') };
+      case 'other': return { type: n.type, value: `tag 0x${n.tag.toString(16)}` };
+      default: return { type: n.type, value: n.value };
+    }
+  });
 }
 
 function first(name: DecodedCertificate['subject'], type: string): string | undefined {
@@ -112,6 +128,7 @@ export function describeCertificate(input: Uint8Array | DecodedCertificate): Cer
     urls: { ocsp: ext.ocspUrls, caIssuers: ext.caIssuersUrls, crl: ext.crlUrls },
     ocspNoCheck: ext.ocspNoCheck,
     criticalExtensions: ext.raw.filter((e) => e.critical).map((e) => e.oid),
+    alternativeNames: alternativeNames(cert),
   };
   return assignDefined(description, {
     commonName: first(cert.subject, 'CN'),

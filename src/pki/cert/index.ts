@@ -14,3 +14,4 @@ export {
 export {
   EXTENSION_OIDS, EKU_NAMES, KEY_USAGE_NAMES, type CertificateExtensions, type KeyUsage, type RawCertificateExtension,
 } from './extensions.js';
+export { decodeGeneralNames, decodeGeneralName, type GeneralName } from './general-names.js';

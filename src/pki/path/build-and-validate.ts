@@ -5,6 +5,7 @@
  * validates; the search is bounded (depth, paths, steps, downloads), so loops and hostile input end.
  * @module
  */
+import { isEdusignError } from '../../errors.js';
 import type { ChainElement } from '../types.js';
 import { decodeCertificate, type DecodedCertificate } from '../cert/decode-certificate.js';
 import { aiaIssuers, type AiaSession } from './aia.js';
@@ -30,6 +31,7 @@ interface Search {
   limits: { maxDepth: number; maxPaths: number; maxSteps: number };
   best?: { path: PathNode[]; problems: PathProblem[]; score: number };
   longestPartial: PathNode[];
+  notes: PathProblem[];
 }
 
 function sameKeyAndName(a: DecodedCertificate, b: DecodedCertificate): boolean {
@@ -104,8 +106,18 @@ async function extend(search: Search, path: PathNode[]): Promise<PathNode[] | un
   return tryCandidates(search, path, remote);
 }
 
-function decodeNodes(list: readonly Uint8Array[] | undefined, source: ChainElement['source']): PathNode[] {
-  return (list ?? []).map((der) => ({ cert: decodeCertificate(der), source }));
+/** Decodes helper certificates; malformed ones are skipped and noted (they only ever help build paths). */
+function decodeNodes(list: readonly Uint8Array[] | undefined, source: ChainElement['source'], notes: PathProblem[]): PathNode[] {
+  const out: PathNode[] = [];
+  for (const der of list ?? []) {
+    try {
+      out.push({ cert: decodeCertificate(der), source });
+    } catch (error) {
+      if (!isEdusignError(error)) throw error;
+      notes.push(problem('HELPER_CERTIFICATE_MALFORMED', `${source}: ${error.message}`, `${source}: ${error.messageVi}`));
+    }
+  }
+  return out;
 }
 
 function result(search: Search, target: PathNode): PathValidationResult {
@@ -113,7 +125,7 @@ function result(search: Search, target: PathNode): PathValidationResult {
   const { maxSteps, maxPaths } = search.limits;
   const limited = search.steps >= maxSteps || search.pathsTried >= maxPaths
     ? [problem('PATH_SEARCH_LIMIT_REACHED', `${search.steps} steps, ${search.pathsTried} paths (max ${maxSteps}, ${maxPaths})`)] : [];
-  const notes = [...search.aia.notes, ...limited];
+  const notes = [...search.notes, ...search.aia.notes, ...limited];
   const best = search.best;
   if (best) {
     const chain = best.path.map((n) => toChainElement(n.cert, n.source));
@@ -153,13 +165,14 @@ function result(search: Search, target: PathNode): PathValidationResult {
  */
 export async function buildAndValidatePath(certDer: Uint8Array, options: PathValidationOptions): Promise<PathValidationResult> {
   const target: PathNode = { cert: decodeCertificate(certDer), source: options.targetSource ?? 'supplied' };
-  const anchors = decodeNodes(options.trustStore.anchors, 'trust-anchor');
+  const notes: PathProblem[] = [];
+  const anchors = decodeNodes(options.trustStore.anchors, 'trust-anchor', notes);
   const search: Search = {
     options,
     at: options.at ?? new Date(),
     anchors,
     anchorHashes: new Set(anchors.map((a) => a.cert.sha256)),
-    helpers: [...decodeNodes(options.extraCertificates, 'signature'), ...decodeNodes(options.trustStore.intermediates, 'store')],
+    helpers: [...decodeNodes(options.extraCertificates, 'signature', notes), ...decodeNodes(options.trustStore.intermediates, 'store', notes)],
     aia: {
       ...(options.fetcher ? { fetcher: options.fetcher } : {}),
       ...(options.cache ? { cache: options.cache } : {}),
@@ -178,6 +191,7 @@ export async function buildAndValidatePath(certDer: Uint8Array, options: PathVal
       maxSteps: options.limits?.maxSteps ?? 256,
     },
     longestPartial: [],
+    notes,
   };
   if (search.anchorHashes.has(target.cert.sha256)) target.source = 'trust-anchor';
   await extend(search, [target]);

@@ -4,7 +4,7 @@
  * extensions, algorithm policy, and the end certificate's purpose. Revocation is not checked here.
  *
  * Policy processing is "any-policy" (initial-policy-set = anyPolicy, no explicit policy required):
- * policy constraints/mappings are reported, not enforced; critical nameConstraints are refused.
+ * policy constraints/mappings are reported, not enforced. Name constraints are applied (name-constraints.ts).
  * @module
  */
 import type { CertificatePurpose } from '../types.js';
@@ -14,6 +14,7 @@ import { namesMatch } from '../cert/name.js';
 import { verifyCertificateSignature } from '../cert/signature-algorithm.js';
 import { keyPolicyProblems, signaturePolicyProblems, type CryptoPolicy } from './crypto-policy.js';
 import { problem, type PathProblem } from './findings.js';
+import { nameConstraintProblems, nameConstraintsOf } from './name-constraints.js';
 import { purposeProblems } from './purpose.js';
 
 /** Extensions this validator processes (a critical extension outside this list fails the path). */
@@ -22,7 +23,7 @@ export const PROCESSED_EXTENSIONS: ReadonlySet<string> = new Set([
   EXTENSION_OIDS.authorityKeyIdentifier, EXTENSION_OIDS.certificatePolicies, EXTENSION_OIDS.subjectAltName,
   EXTENSION_OIDS.issuerAltName, EXTENSION_OIDS.crlDistributionPoints, EXTENSION_OIDS.authorityInfoAccess,
   EXTENSION_OIDS.subjectInfoAccess, EXTENSION_OIDS.freshestCrl, EXTENSION_OIDS.ocspNoCheck, EXTENSION_OIDS.qcStatements,
-  EXTENSION_OIDS.subjectDirectoryAttributes,
+  EXTENSION_OIDS.subjectDirectoryAttributes, EXTENSION_OIDS.nameConstraints,
   // Policy extensions are recognised; see POLICY_CONSTRAINTS_NOT_ENFORCED.
   EXTENSION_OIDS.policyConstraints, EXTENSION_OIDS.policyMappings, EXTENSION_OIDS.inhibitAnyPolicy,
 ]);
@@ -44,8 +45,7 @@ function validityProblems(cert: DecodedCertificate, at: Date): PathProblem[] {
 function extensionProblems(cert: DecodedCertificate): PathProblem[] {
   const out: PathProblem[] = [];
   for (const ext of cert.extensions.raw) {
-    if (ext.oid === EXTENSION_OIDS.nameConstraints && ext.critical) out.push(problem('NAME_CONSTRAINTS_UNSUPPORTED', cert.subject.text));
-    else if (ext.critical && !PROCESSED_EXTENSIONS.has(ext.oid)) out.push(problem('UNKNOWN_CRITICAL_EXTENSION', `${ext.oid} (${cert.subject.text})`));
+    if (ext.critical && !PROCESSED_EXTENSIONS.has(ext.oid)) out.push(problem('UNKNOWN_CRITICAL_EXTENSION', `${ext.oid} (${cert.subject.text})`));
     if (ext.oid === EXTENSION_OIDS.policyConstraints || ext.oid === EXTENSION_OIDS.policyMappings || ext.oid === EXTENSION_OIDS.inhibitAnyPolicy) {
       out.push(problem('POLICY_CONSTRAINTS_NOT_ENFORCED', `${ext.oid} (${cert.subject.text})`));
     }
@@ -78,6 +78,27 @@ function pathLengthProblems(path: readonly DecodedCertificate[]): PathProblem[] 
   return out;
 }
 
+/** Each CA's name constraints apply to every certificate below it (subject DN exempt for self-issued CAs). */
+function pathNameConstraintProblems(path: readonly DecodedCertificate[]): PathProblem[] {
+  const out: PathProblem[] = [];
+  for (let k = 1; k < path.length; k++) {
+    const ca = path[k];
+    let constraints: ReturnType<typeof nameConstraintsOf>;
+    try {
+      constraints = ca ? nameConstraintsOf(ca) : undefined;
+    } catch {
+      out.push(problem('NAME_CONSTRAINTS_UNSUPPORTED', `malformed nameConstraints (${ca?.subject.text ?? ''})`));
+      continue;
+    }
+    if (!constraints) continue;
+    for (let i = 0; i < k; i++) {
+      const cert = path[i];
+      if (cert) out.push(...nameConstraintProblems(cert, constraints, i === 0 || !isSelfIssued(cert)));
+    }
+  }
+  return out;
+}
+
 /**
  * Validates one complete path; returns every problem found (an empty list or only informational findings
  * means the path is valid for `purpose` at `at`).
@@ -106,7 +127,7 @@ export function validatePath(path: readonly DecodedCertificate[], options: PathC
     const reported = policy.some((p) => p.finding.code === 'CERT_SIGNATURE_ALGORITHM_UNSUPPORTED');
     if (check === 'unsupported' && !reported) out.push(problem('CERT_SIGNATURE_ALGORITHM_UNSUPPORTED', cert.subject.text));
   });
-  out.push(...pathLengthProblems(path));
+  out.push(...pathLengthProblems(path), ...pathNameConstraintProblems(path));
   const end = path[0];
   if (end) out.push(...purposeProblems(end, purpose));
   return out;

@@ -100,6 +100,14 @@ describe('buildAndValidatePath: the test PKI', () => {
     expect(codes(none)).toContain('NO_TRUST_ANCHOR');
   });
 
+  it('a malformed helper certificate is skipped and noted, not fatal', async () => {
+    const junk = Uint8Array.of(0x30, 0x03, 0x02, 0x01, 0x05);
+    const ok = await buildAndValidatePath(certDer('teacher'), { trustStore: standardStore(), at: NOW, extraCertificates: [junk] });
+    expect(ok.indication).toBe('TOTAL_PASSED');
+    const none = await buildAndValidatePath(certDer('teacher'), { trustStore: standardStore(['root-vgca']), at: NOW, extraCertificates: [junk] });
+    expect(codes(none)).toEqual(expect.arrayContaining(['NO_TRUST_ANCHOR', 'HELPER_CERTIFICATE_MALFORMED']));
+  });
+
   it('corrupt DER is a CERT_MALFORMED error, not a result', async () => {
     const bad = certDer('teacher').subarray(0, 200);
     await expect(buildAndValidatePath(bad, { trustStore: standardStore(), at: NOW })).rejects.toSatisfy(
