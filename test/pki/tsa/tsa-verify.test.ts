@@ -47,6 +47,20 @@ describe('verifyTimestampToken', () => {
     expect(byDigest.indication).toBe('TOTAL_PASSED');
   });
 
+  it('a token without certificates (certReq false, SHA-512) needs the TSA certificate supplied', async () => {
+    const digest = new Uint8Array(createHash('sha512').update(data).digest());
+    const token = await httpTimestampAuthority(services.tsaUrl, { fetcher, certReq: false }).timestamp(digest, 'SHA-512');
+    expect(decodeTimestampToken(token).info.certificates).toEqual([]);
+    const alone = await verifyTimestampToken(token, { digest, hashAlgorithm: 'SHA-512', trustStore, fetcher });
+    expect([alone.indication, alone.subIndication]).toEqual(['INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND']);
+    const helped = await verifyTimestampToken(token, {
+      digest, hashAlgorithm: 'SHA-512', trustStore, fetcher, extraCertificates: [services.fixture('tsa.cert.der')],
+    });
+    expect(helped.indication).toBe('TOTAL_PASSED');
+    const wrongAlgorithm = await verifyTimestampToken(token, { digest, hashAlgorithm: 'SHA-256', trustStore, fetcher });
+    expect(wrongAlgorithm.subIndication).toBe('HASH_FAILURE');
+  });
+
   it('passes a token made by openssl ts -reply (SHA-384 imprint, no nonce)', async () => {
     const dataFile = join(dir, 'data.bin');
     writeFileSync(dataFile, data);
