@@ -69,6 +69,7 @@ describe('edusign cert show', () => {
     expect(await errorCode('check', pkiPath('teacher.cert.pem'))).toBe('CLI_USAGE');
     expect(await errorCode('check', pkiPath('teacher.cert.pem'), '--trust', pkiPath('roots.pem'), '--at', 'yesterday')).toBe('CLI_USAGE');
     expect(await errorCode('check', pkiPath('teacher.cert.pem'), '--trust', pkiPath('roots.pem'), '--purpose', 'email')).toBe('CLI_USAGE');
+    expect(await errorCode('check', pkiPath('teacher.cert.pem'), '--trust', pkiPath('roots.pem'), '--pin', 'ab'.repeat(32))).toBe('TRUST_ANCHOR_PIN_MISMATCH');
   });
 });
 

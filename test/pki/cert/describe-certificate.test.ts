@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { encodeName } from '../../../fixtures/pki/lib/certificate.js';
 import { describeCertificate } from '../../../src/pki/cert/describe-certificate.js';
 import { decodeCertificate } from '../../../src/pki/cert/decode-certificate.js';
 import { subjectIdentifiers } from '../../../src/pki/cert/identifiers.js';
@@ -57,6 +59,15 @@ describe('describeCertificate', () => {
 });
 
 describe('names and signatures', () => {
+  it('decodes any UTF-8 attribute value back to the NFC text that was encoded', () => {
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }), fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 20 }), (cn, o) => {
+      const name = decodeName(encodeName([['C', 'VN'], ['O', o], ['CN', cn]]));
+      expect(name.attributes.map((a) => a.value)).toEqual(['VN', o.normalize('NFC'), cn.normalize('NFC')]);
+      expect(namesMatch(encodeName([['O', o]]), encodeName([['O', ` ${o.toUpperCase()}  `]]))).toBe(true);
+      expect(namesMatch(encodeName([['O', o]]), encodeName([['O', `${o}x`]]))).toBe(false);
+    }), { numRuns: 200 });
+  });
+
   it('matches names byte-exactly and after case/whitespace folding, not across different names', () => {
     const teacher = decodeCertificate(certDer('teacher'));
     const ca = decodeCertificate(certDer('ca-edu'));

@@ -27,6 +27,15 @@ const CASES: [name: string, at: Date, untrusted: string[]][] = [
   ['teacher', new Date('2019-06-01T00:00:00Z'), []],
 ];
 
+describe('purpose verdicts agree with openssl verify -purpose timestampsign', () => {
+  it.each(['tsa', 'teacher', 'wrong-eku'])('%s as a TSA', async (name) => {
+    const run = spawnSync('openssl', ['verify', '-purpose', 'timestampsign', '-CAfile', pkiPath('roots.pem'), '-untrusted', pkiPath('intermediates.pem'),
+      '-attime', String(Math.floor(NOW.getTime() / 1000)), pkiPath(`${name}.cert.pem`)], { encoding: 'utf8' });
+    const ours = await buildAndValidatePath(certDer(name), { trustStore: standardStore(), at: NOW, purpose: 'timeStamping' });
+    expect({ name, ok: ours.indication === 'TOTAL_PASSED' }).toEqual({ name, ok: run.status === 0 });
+  });
+});
+
 describe('verdicts agree with openssl verify', () => {
   it.each(CASES)('%s at %s', async (name, at, untrusted) => {
     const judge = opensslVerify(name, at, untrusted);
