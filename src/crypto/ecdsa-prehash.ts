@@ -1,16 +1,24 @@
 /**
  * ECDSA over a pre-computed digest (FIPS 186-4 §6.4), for P-256 and P-384. node:crypto 20 cannot do this: its
  * `sign()` always hashes the input (`crypto.sign(null, digest, ecKey)` signs SHA-256(digest)), and WebCrypto has no
- * pre-hashed mode. Nonces are deterministic (RFC 6979). Output is P1363 (`r || s`).
+ * pre-hashed mode. Nonces are deterministic (RFC 6979), so the output is too; the arithmetic is blinded with
+ * random values but, being BigInt, is not constant-time (see docs/signers.md). Output is P1363 (`r || s`).
  * @module
  */
-import type { KeyObject } from 'node:crypto';
+import { randomBytes, type KeyObject } from 'node:crypto';
 import { EdusignError } from '../errors.js';
 import { bigIntToBytes, bytesToBigInt, curveParams, isOnCurve, modInverse, mod, multiplyAdd,
   type AffinePoint } from './ec-curve.js';
 import { describeKey } from './key-algorithm.js';
 import { bits2int, rfc6979Nonces } from './rfc6979.js';
 import type { HashAlgorithm, NamedCurve } from './types.js';
+
+function randomScalar(n: bigint): bigint {
+  for (;;) {
+    const candidate = mod(bytesToBigInt(new Uint8Array(randomBytes(Math.ceil(n.toString(2).length / 8) + 8))), n);
+    if (candidate !== 0n) return candidate;
+  }
+}
 
 function jwkNumber(value: unknown): bigint {
   if (typeof value !== 'string') throw new EdusignError('KEY_MALFORMED', { detail: 'EC key without coordinates' });
@@ -39,11 +47,14 @@ export function ecdsaSignDigest(privateKey: KeyObject, digestValue: Uint8Array, 
   const qBits = c.n.toString(2).length;
   const e = bits2int(digestValue, qBits);
   for (const k of rfc6979Nonces(c.n, d, digestValue, hash)) {
-    const point = multiplyAdd(c, k);
+    // Blinding (BigInt is not constant-time; this only makes timing depend less on k and d):
+    // the point is computed for k + m·n (same point, since n·G = ∞) and s = (k·b)⁻¹ · (b·e + b·r·d) for random b.
+    const point = multiplyAdd(c, k + c.n * randomScalar(c.n));
     if (!point) continue;
     const r = mod(point.x, c.n);
     if (r === 0n) continue;
-    const s = mod(modInverse(k, c.n) * (e + r * d), c.n);
+    const b = randomScalar(c.n);
+    const s = mod(modInverse(mod(k * b, c.n), c.n) * mod(b * e + mod(b * r, c.n) * d, c.n), c.n);
     if (s === 0n) continue;
     const out = new Uint8Array(c.size * 2);
     out.set(bigIntToBytes(r, c.size), 0);
