@@ -61,6 +61,21 @@ describe('verifyTimestampToken', () => {
     expect(wrongAlgorithm.subIndication).toBe('HASH_FAILURE');
   });
 
+  it('a substituted TSA certificate (same key, issuer and serial, other content) breaks the ESS binding', async () => {
+    const digest = sha256(data);
+    const token = await httpTimestampAuthority(services.tsaUrl, { fetcher, certReq: false }).timestamp(digest, 'SHA-256');
+    writeFileSync(join(dir, 'ext.cnf'), 'extendedKeyUsage = critical, timeStamping\nkeyUsage = critical, digitalSignature\n');
+    await run('openssl', ['req', '-new', '-key', join(FIXTURES_PKI, 'tsa.key.pem'), '-subj', '/C=VN/O=edusign-vn test/CN=TSA impostor',
+      '-out', join(dir, 'impostor.csr')]);
+    await run('openssl', ['x509', '-req', '-in', join(dir, 'impostor.csr'), '-CA', join(FIXTURES_PKI, 'ca-edu.cert.pem'),
+      '-CAkey', join(FIXTURES_PKI, 'ca-edu.key.pem'), '-set_serial', '0x110A', '-days', '30', '-sha256',
+      '-extfile', join(dir, 'ext.cnf'), '-outform', 'DER', '-out', join(dir, 'impostor.der')]);
+    const impostor = new Uint8Array(readFileSync(join(dir, 'impostor.der')));
+    const verification = await verifyTimestampToken(token, { digest, trustStore, fetcher, extraCertificates: [impostor] });
+    expect([verification.indication, verification.subIndication]).toEqual(['INDETERMINATE', 'NO_SIGNING_CERTIFICATE_FOUND']);
+    expect(codes(verification)).toEqual(['TSA_ESS_CERT_ID_MISMATCH']);
+  });
+
   it('passes a token made by openssl ts -reply (SHA-384 imprint, no nonce)', async () => {
     const dataFile = join(dir, 'data.bin');
     writeFileSync(dataFile, data);
