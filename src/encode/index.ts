@@ -6,7 +6,7 @@
 export { canonicalize, canonicalizeToBytes, type CanonicalizeOptions } from './json/canonicalize.js';
 export { parseJsonStrict, DEFAULT_JSON_LIMITS, type JsonValue, type ParseJsonOptions } from './json/parse-strict.js';
 export { parseXmlSafe, DEFAULT_XML_LIMITS, type ParseXmlOptions, type XmlDocument } from './xml/parse-safe.js';
-export { toXml, RECORD_XML_NAMESPACE, type ToXmlOptions } from './record/to-xml.js';
+export { toXml, RECORD_XML_NAMESPACE, RECORD_ENVELOPE_ELEMENT, SIGNATURE_CONTAINER_ELEMENT, type ToXmlOptions } from './record/to-xml.js';
 export { fromXml, XMLDSIG_NAMESPACE, type FromXmlOptions } from './record/from-xml.js';
 export { canonicalRecordJson, canonicalRecordBytes } from './record/canonical-json.js';
 export { recordJsonSchema, RECORD_SCHEMA_IDS, type JsonSchema } from './record/json-schema.js';

@@ -54,6 +54,19 @@ describe('edusign convert', () => {
     }
   });
 
+  it('--envelope wraps the record for sequential signatures, and converting back unwraps it', async () => {
+    const wrapped = await run(['fixtures/records/gradebook-10a1.json', '--to', 'xml', '--envelope', 'data']);
+    expect(wrapped.code).toBe(0);
+    expect(wrapped.out).toContain('<signedRecord xmlns="urn:edusign-vn:record:1">\n  <gradebook Id="data">');
+    const dir = mkdtempSync(join(tmpdir(), 'edusign-convert-'));
+    try {
+      writeFileSync(join(dir, 'wrapped.xml'), wrapped.out);
+      expect((await run([join(dir, 'wrapped.xml'), '--to', 'json'])).out).toBe(readFileSync('fixtures/records/gradebook-10a1.json', 'utf8'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses bad usage and unusable input with typed errors', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'edusign-convert-'));
     try {
@@ -64,6 +77,8 @@ describe('edusign convert', () => {
         [['fixtures/records/transcript-thpt.json'], 'CLI_USAGE'],
         [['fixtures/records/transcript-thpt.json', '--to', 'pdf'], 'CLI_USAGE'],
         [['fixtures/records/transcript-thpt.json', '--to', 'xml', '--canonical'], 'CLI_USAGE'],
+        [['fixtures/records/transcript-thpt.json', '--to', 'json', '--envelope', 'data'], 'CLI_USAGE'],
+        [['fixtures/records/transcript-thpt.json', '--to', 'xml', '--envelope', '9bad'], 'INVALID_ARGUMENT'],
         [['--to', 'xml'], 'CLI_USAGE'],
         [[join(dir, 'missing.json'), '--to', 'xml'], 'IO_ERROR'],
         [[join(dir, 'other.json'), '--to', 'xml'], 'RECORD_INVALID'],

@@ -14,7 +14,7 @@ import { canonicalize } from '../../encode/json/canonicalize.js';
 import type { JsonValue } from '../../encode/json/parse-strict.js';
 import type { Gradebook, Transcript } from '../../model/types.js';
 
-const USAGE = `edusign convert <in.json|in.xml> --to xml|json [--out file] [--canonical]
+const USAGE = `edusign convert <in.json|in.xml> --to xml|json [--out file] [--canonical] [--envelope id]
 
 Chuyển đổi hồ sơ giữa JSON và XML (không mất dữ liệu; văn bản chuẩn hóa NFC).
 Converts a record between JSON and XML (lossless; text NFC-normalised, members in schema order).
@@ -22,6 +22,7 @@ Converts a record between JSON and XML (lossless; text NFC-normalised, members i
   --to xml|json   target encoding
   --out file      write there instead of stdout
   --canonical     with --to json: RFC 8785 canonical JSON (what gets signed) instead of indented JSON
+  --envelope id   with --to xml: wrap for sequential XAdES signatures, <signedRecord><transcript Id="id">…
 Exit: 0 ok, 64 không dùng được/unusable input or usage error`;
 
 function usage(detail: string): EdusignError {
@@ -33,6 +34,7 @@ interface ConvertArgs {
   to: 'xml' | 'json';
   out?: string;
   canonical: boolean;
+  envelope?: string;
 }
 
 function parse(args: string[]): ConvertArgs {
@@ -40,7 +42,7 @@ function parse(args: string[]): ConvertArgs {
   try {
     parsed = parseArgs({
       args,
-      options: { to: { type: 'string' }, out: { type: 'string' }, canonical: { type: 'boolean', default: false } },
+      options: { to: { type: 'string' }, out: { type: 'string' }, canonical: { type: 'boolean', default: false }, envelope: { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
@@ -53,8 +55,12 @@ function parse(args: string[]): ConvertArgs {
   if (to !== 'xml' && to !== 'json') throw usage('--to must be xml or json');
   const canonical = parsed.values.canonical === true;
   if (canonical && to !== 'json') throw usage('--canonical applies to --to json only');
-  const out = parsed.values.out;
-  return out === undefined ? { input, to, canonical } : { input, to, out, canonical };
+  const envelope = parsed.values.envelope;
+  if (envelope !== undefined && to !== 'xml') throw usage('--envelope applies to --to xml only');
+  const result: ConvertArgs = { input, to, canonical };
+  if (parsed.values.out !== undefined) result.out = parsed.values.out;
+  if (envelope !== undefined) result.envelope = envelope;
+  return result;
 }
 
 /** The record's kind, or RECORD_INVALID: convert needs a transcript or a gradebook. */
@@ -74,9 +80,9 @@ function asRecord(value: JsonValue): Transcript | Gradebook {
  * const xml = convertRecord(await readFile('hb.json'), 'xml', false);
  * ```
  */
-export function convertRecord(bytes: Uint8Array, to: 'xml' | 'json', canonical: boolean): string {
+export function convertRecord(bytes: Uint8Array, to: 'xml' | 'json', canonical: boolean, envelope?: string): string {
   const record = asRecord(parseRecord(bytes).value);
-  if (to === 'xml') return toXml(record);
+  if (to === 'xml') return envelope === undefined ? toXml(record) : toXml(record, { envelope: { id: envelope } });
   if (canonical) {
     toXml(record); // the same shape check (and depth bound) as the other outputs
     return canonicalize(record, { normalizeNfc: true });
@@ -96,7 +102,7 @@ export const command: CliCommand = {
     } catch (cause) {
       throw new EdusignError('IO_ERROR', { detail: `cannot read ${options.input}`, detailVi: `không đọc được ${options.input}`, cause });
     }
-    const text = convertRecord(bytes, options.to, options.canonical);
+    const text = convertRecord(bytes, options.to, options.canonical, options.envelope);
     if (options.out === undefined) {
       io.stdout(text);
     } else {

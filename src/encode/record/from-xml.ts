@@ -5,9 +5,10 @@
  * of where the member would be. Text is returned exactly as parsed (never re-normalised: signed bytes keep
  * their meaning). Element order is not enforced here (the XSD does); the meaning does not depend on it.
  *
- * XML Signature elements (`http://www.w3.org/2000/09/xmldsig#`) directly under the root are skipped, so an
- * enveloped XAdES/XMLDSig signature does not prevent reading the record; an `Id` attribute on the root is
- * allowed for signature references.
+ * XML Signature elements (`http://www.w3.org/2000/09/xmldsig#`) directly under the record element are skipped, so
+ * an enveloped XAdES/XMLDSig signature does not prevent reading the record; an `Id` attribute on the record element
+ * is allowed for signature references. The signing envelope `<signedRecord>` (see `toXml`'s `envelope` option) is
+ * unwrapped: its record child is read, its `<DSCKS>` signature container is skipped.
  * @module
  */
 import type { Element, Node } from '@xmldom/xmldom';
@@ -17,7 +18,7 @@ import type { JsonValue } from '../json/parse-strict.js';
 import { parseXmlSafe, type ParseXmlOptions, type XmlDocument } from '../xml/parse-safe.js';
 import { RECORD_SHAPES, type RecordKind } from './record-shapes.js';
 import type { MapShape, ObjectShape, ScalarShape, Shape } from './shape.js';
-import { RECORD_XML_NAMESPACE } from './to-xml.js';
+import { RECORD_ENVELOPE_ELEMENT, RECORD_XML_NAMESPACE, SIGNATURE_CONTAINER_ELEMENT } from './to-xml.js';
 
 /** Namespace of XML Signature, whose elements under the record root are skipped. */
 export const XMLDSIG_NAMESPACE = 'http://www.w3.org/2000/09/xmldsig#';
@@ -167,7 +168,8 @@ function readValue(element: Element, shape: Shape, path: string): JsonValue {
 }
 
 /**
- * Reads record XML (text, UTF-8 bytes, or an already safely parsed document) into the record's JSON value.
+ * Reads record XML (text, UTF-8 bytes, or an already safely parsed document) into the record's JSON value;
+ * a `<signedRecord>` envelope is unwrapped.
  * The result has the record's JSON *shape*; whether it follows the Ministry rules is for
  * `validateTranscript` / `validateGradebook`.
  *
@@ -184,10 +186,26 @@ export function fromXml(input: string | Uint8Array | XmlDocument, options: FromX
   const doc = typeof input === 'string' || input instanceof Uint8Array ? parseXmlSafe(input, options) : input;
   const root = doc.documentElement;
   if (!root) unexpected('no root element', '');
-  const kind = root.localName;
-  if (root.namespaceURI !== RECORD_XML_NAMESPACE || (kind !== 'transcript' && kind !== 'gradebook')) {
-    unexpected(`root must be <transcript> or <gradebook> in namespace ${RECORD_XML_NAMESPACE}, found <${root.nodeName}> (${root.namespaceURI ?? 'no namespace'})`, '');
+  const record = root.namespaceURI === RECORD_XML_NAMESPACE && root.localName === RECORD_ENVELOPE_ELEMENT ? unwrapEnvelope(root) : root;
+  const kind = record.localName;
+  if (record.namespaceURI !== RECORD_XML_NAMESPACE || (kind !== 'transcript' && kind !== 'gradebook')) {
+    unexpected(`root must be <transcript>, <gradebook> or <${RECORD_ENVELOPE_ELEMENT}> in namespace ${RECORD_XML_NAMESPACE}, found <${record.nodeName}> (${record.namespaceURI ?? 'no namespace'})`, '');
   }
   // The JSON value has been checked against the shape table, which TypeScript checks against the model types.
-  return readObject(root, RECORD_SHAPES[kind as RecordKind], '', ['Id'], true) as unknown as Transcript | Gradebook;
+  return readObject(record, RECORD_SHAPES[kind as RecordKind], '', ['Id'], true) as unknown as Transcript | Gradebook;
+}
+
+/**
+ * The record inside `<signedRecord>`: its first element child; after it only the signature container
+ * (`<DSCKS>`, whose content is the signatures' business) and XML Signature elements may follow.
+ */
+function unwrapEnvelope(envelope: Element): Element {
+  checkAttributes(envelope, [], '');
+  const children = childElements(envelope, '', true);
+  const [record, ...rest] = children;
+  if (!record) unexpected(`<${RECORD_ENVELOPE_ELEMENT}> holds no record`, '');
+  if (rest.length > 1 || (rest[0] !== undefined && rest[0].localName !== SIGNATURE_CONTAINER_ELEMENT)) {
+    unexpected(`<${RECORD_ENVELOPE_ELEMENT}> may hold only the record and one <${SIGNATURE_CONTAINER_ELEMENT}>`, '');
+  }
+  return record;
 }

@@ -18,8 +18,20 @@ import type { MapShape, ObjectShape, Shape } from './shape.js';
 /** XML namespace of edusign-vn records (version 1 of the representation). */
 export const RECORD_XML_NAMESPACE = 'urn:edusign-vn:record:1';
 
+/** Root element of a record wrapped for sequential signatures (the record is its first child, with an `Id`). */
+export const RECORD_ENVELOPE_ELEMENT = 'signedRecord';
+
+/** Element (after the record, in the record namespace) holding one slot per signer role (as in e-invoices' DSCKS). */
+export const SIGNATURE_CONTAINER_ELEMENT = 'DSCKS';
+
 /** Options of {@link toXml}. */
 export interface ToXmlOptions {
+  /**
+   * Wrap the record for signing by several signers in turn: `<signedRecord><transcript Id="…">…</transcript></signedRecord>`.
+   * Each XAdES signature then references the record by `#Id` and goes into a role slot of a `<DSCKS>` container
+   * after it, so a later signature never changes what an earlier one signed. `id` must be an XML NCName.
+   */
+  envelope?: { id: string };
   /** NFC-normalise text (default `true`; records are NFC by definition). */
   normalizeNfc?: boolean;
   /** Emit the `<?xml …?>` declaration (default `true`). */
@@ -179,6 +191,7 @@ class XmlWriter {
  * ```ts
  * const xml = toXml(transcript);            // '<?xml version="1.0" encoding="UTF-8"?>\n<transcript xmlns="urn:edusign-vn:record:1">…'
  * const back = fromXml(xml);                // deep-equals transcript (text in NFC)
+ * const toSign = toXml(transcript, { envelope: { id: 'data' } }); // <signedRecord><transcript Id="data">…
  * ```
  */
 export function toXml(record: Transcript | Gradebook, options: ToXmlOptions = {}): string {
@@ -186,7 +199,18 @@ export function toXml(record: Transcript | Gradebook, options: ToXmlOptions = {}
   const kind = isPlainObject(value) ? value.kind : undefined;
   if (kind !== 'transcript' && kind !== 'gradebook') invalid('"kind" must be "transcript" or "gradebook"', '/kind');
   const writer = new XmlWriter(options.normalizeNfc ?? true);
-  writer.object(value, RECORD_SHAPES[kind as RecordKind], kind, '', '', ` xmlns="${RECORD_XML_NAMESPACE}"`);
+  const namespace = ` xmlns="${RECORD_XML_NAMESPACE}"`;
+  if (options.envelope === undefined) {
+    writer.object(value, RECORD_SHAPES[kind as RecordKind], kind, '', '', namespace);
+  } else {
+    const id = options.envelope.id;
+    if (typeof id !== 'string' || !/^[A-Za-z_][A-Za-z0-9._-]{0,63}$/.test(id)) {
+      throw new EdusignError('INVALID_ARGUMENT', { detail: 'envelope.id must be an XML NCName of at most 64 characters', context: { id } });
+    }
+    writer.out.push(`<${RECORD_ENVELOPE_ELEMENT}${namespace}>`);
+    writer.object(value, RECORD_SHAPES[kind as RecordKind], kind, '  ', '', ` Id="${id}"`);
+    writer.out.push(`</${RECORD_ENVELOPE_ELEMENT}>`);
+  }
   const declaration = options.declaration ?? true ? '<?xml version="1.0" encoding="UTF-8"?>\n' : '';
   return `${declaration}${writer.out.join('\n')}\n`;
 }

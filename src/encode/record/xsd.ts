@@ -5,7 +5,7 @@
  */
 import { RECORD_SHAPES } from './record-shapes.js';
 import type { MapShape, ObjectShape, ScalarShape, Shape, StringShape } from './shape.js';
-import { RECORD_XML_NAMESPACE } from './to-xml.js';
+import { RECORD_ENVELOPE_ELEMENT, RECORD_XML_NAMESPACE, SIGNATURE_CONTAINER_ELEMENT } from './to-xml.js';
 import { XMLDSIG_NAMESPACE } from './from-xml.js';
 
 function attr(value: string | number): string {
@@ -136,12 +136,35 @@ class XsdWriter {
 
   document(): string {
     const roots = Object.entries(RECORD_SHAPES).map(([element, shape]) => `  <xs:element name="${element}" type="${this.named(shape, true)}"/>`);
+    const envelope = [
+      '  <xs:element name="' + RECORD_ENVELOPE_ELEMENT + '">',
+      '    <xs:annotation>',
+      '      <xs:documentation>A record wrapped for sequential signatures: the record (with an Id) and a container of role slots holding XAdES signatures.</xs:documentation>',
+      '    </xs:annotation>',
+      '    <xs:complexType>',
+      '      <xs:sequence>',
+      '        <xs:choice>',
+      ...Object.keys(RECORD_SHAPES).map((element) => `          <xs:element ref="r:${element}"/>`),
+      '        </xs:choice>',
+      `        <xs:element name="${SIGNATURE_CONTAINER_ELEMENT}" minOccurs="0">`,
+      '          <xs:complexType>',
+      '            <xs:sequence>',
+      '              <xs:any namespace="##targetNamespace" processContents="skip" minOccurs="0" maxOccurs="unbounded"/>',
+      '            </xs:sequence>',
+      '          </xs:complexType>',
+      '        </xs:element>',
+      `        <xs:any namespace="${XMLDSIG_NAMESPACE}" processContents="skip" minOccurs="0" maxOccurs="unbounded"/>`,
+      '      </xs:sequence>',
+      '    </xs:complexType>',
+      '  </xs:element>',
+    ];
     return [
       '<?xml version="1.0" encoding="UTF-8"?>',
       '<!-- Generated from src/encode/record/record-shapes.ts by `npm run fixtures`; do not edit by hand. -->',
       '<!-- edusign-vn record XML, version 1. Shape only: the Ministry rules are checked by validateTranscript/validateGradebook. -->',
       `<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:r="${RECORD_XML_NAMESPACE}" targetNamespace="${RECORD_XML_NAMESPACE}" elementFormDefault="qualified" attributeFormDefault="unqualified">`,
       ...roots,
+      ...envelope,
       ...[...this.types.values()].flat(),
       '</xs:schema>',
       '',
@@ -150,7 +173,7 @@ class XsdWriter {
 }
 
 /**
- * The XSD of record XML (both `<transcript>` and `<gradebook>`), as shipped in `schemas/edusign-record.xsd`.
+ * The XSD of record XML (`<transcript>`, `<gradebook>` and the signing envelope `<signedRecord>`), as shipped in `schemas/edusign-record.xsd`.
  *
  * @example
  * ```ts
