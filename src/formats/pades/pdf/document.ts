@@ -87,18 +87,32 @@ function findStartxref(bytes: Uint8Array): { value: number; at: number } {
   throw malformed('no startxref found');
 }
 
-/** Locate `startxref n %%EOF` after a section; returns offsets after %%EOF (without / with the EOL). */
-function findEof(bytes: Uint8Array, from: number, limit: number): { eofEnd: number; end: number } | undefined {
-  const buf = view(bytes);
-  const sx = buf.indexOf(STARTXREF, from);
-  if (sx < 0 || sx >= limit) return undefined;
-  const eof = buf.indexOf(EOF_MARK, sx);
+/** Offsets after the `%%EOF` that follows `startxrefAt` (without / with the end-of-line). */
+function eofAfter(bytes: Uint8Array, startxrefAt: number): { eofEnd: number; end: number } | undefined {
+  const eof = view(bytes).indexOf(EOF_MARK, startxrefAt);
   if (eof < 0) return undefined;
   const eofEnd = eof + EOF_MARK.length;
   let end = eofEnd;
   if (bytes[end] === 0x0d) end++;
   if (bytes[end] === 0x0a) end++;
   return { eofEnd, end };
+}
+
+/**
+ * Where the revision whose section starts at `xrefOffset` ends: after the `%%EOF` of the first
+ * `startxref` after the section that points back to it (linearized files point from the end of the file
+ * to a section near the start); else after the first `%%EOF` that follows the section.
+ */
+function findEof(bytes: Uint8Array, from: number, xrefOffset: number): { eofEnd: number; end: number } | undefined {
+  const buf = view(bytes);
+  let first: number | undefined;
+  let at = buf.indexOf(STARTXREF, from);
+  for (let i = 0; at >= 0 && i < 64; i++) {
+    first ??= at;
+    if (readStartxrefAt(bytes, at) === xrefOffset) return eofAfter(bytes, at);
+    at = buf.indexOf(STARTXREF, at + STARTXREF.length);
+  }
+  return first === undefined ? undefined : eofAfter(bytes, first);
 }
 
 interface Built {
@@ -142,7 +156,7 @@ function readChain(bytes: Uint8Array, limits: PdfLimits): Built {
   const revisions = newestFirst.reverse().map((r, index) => ({ ...r, index }));
   // each revision ends at the first `startxref … %%EOF` after its section
   for (const r of revisions) {
-    const found = findEof(bytes, r.xrefEnd, bytes.length);
+    const found = findEof(bytes, r.xrefEnd, r.xrefOffset);
     if (found) { r.eofEnd = found.eofEnd; r.end = found.end; }
   }
   return { revisions, startxref };
@@ -257,7 +271,7 @@ export function openPdf(bytes: Uint8Array, limits?: Partial<PdfLimits>): PdfDocu
     for (const num of r.entries.keys()) next = Math.max(next, num + 1);
   }
 
-  const realEnd = newest.end ?? findEofAfterStartxref(bytes);
+  const realEnd = findEofAfterStartxref(bytes);
   return {
     bytes, revisions, trailer: newest.trailer, startxref, end: realEnd, catalogRef: rootRef, catalog,
     nextObjectNumber: next, getObject, resolve, lookup,
@@ -267,7 +281,7 @@ export function openPdf(bytes: Uint8Array, limits?: Partial<PdfLimits>): PdfDocu
 
 function findEofAfterStartxref(bytes: Uint8Array): number {
   const { at } = findStartxref(bytes);
-  const found = findEof(bytes, at, bytes.length);
+  const found = eofAfter(bytes, at);
   if (!found) throw malformed('no %%EOF after the last startxref');
   return found.end;
 }
