@@ -10,6 +10,7 @@ import { assertDigestLengths, nodeHashName } from './digest.js';
 import { ecdsaSignDigest } from './ecdsa-prehash.js';
 import { emsaPssEncode } from './emsa-pss.js';
 import { describeKey } from './key-algorithm.js';
+import { asPlainRsaKey } from './rsa-key.js';
 import type { SignatureAlgorithm } from './types.js';
 
 function nodeOptions(key: KeyObject, algorithm: SignatureAlgorithm) {
@@ -39,7 +40,7 @@ export function signMessageWithKey(privateKey: KeyObject, algorithm: SignatureAl
 
 function rawRsa(privateKey: KeyObject, block: Uint8Array, padding: number): Uint8Array {
   try {
-    return new Uint8Array(privateEncrypt({ key: privateKey, padding }, block));
+    return new Uint8Array(privateEncrypt({ key: asPlainRsaKey(privateKey), padding }, block));
   } catch (cause) {
     throw new EdusignError('UNSUPPORTED_ALGORITHM', {
       detail: `raw RSA operation refused by node:crypto (${(cause as Error).message})`,

@@ -12,6 +12,7 @@ import { hashLength, nodeHashName } from './digest.js';
 import { ecdsaVerifyDigest } from './ecdsa-prehash.js';
 import { emsaPssVerify } from './emsa-pss.js';
 import { describeKey } from './key-algorithm.js';
+import { asPlainRsaKey } from './rsa-key.js';
 import type { SignatureAlgorithm } from './types.js';
 
 /** A public key: a node:crypto KeyObject (public or private) or a certificate (DER/PEM). */
@@ -32,7 +33,7 @@ export function toPublicKey(input: PublicKeyInput): KeyObject {
 
 function rsaPublic(key: KeyObject, signature: Uint8Array, padding: number): Uint8Array | null {
   try {
-    return new Uint8Array(publicDecrypt({ key, padding }, signature));
+    return new Uint8Array(publicDecrypt({ key: asPlainRsaKey(key), padding }, signature));
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { constants, createHash, verify, X509Certificate } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ecdsaP1363ToDer } from '../../src/crypto/ecdsa-encoding.js';
@@ -84,6 +84,27 @@ describe('loadPemSigner: every algorithm, sign() and signDigests()', () => {
       expect(await run(ec, { name: 'ECDSA', hash: 'SHA-256', namedCurve: 'P-256' }, [], viaDigest)).toContain('Verified OK');
       expect(await run(p384, { name: 'ECDSA', hash: 'SHA-384', namedCurve: 'P-384' }, [], viaDigest)).toContain('Verified OK');
     }
+  });
+});
+
+describe('an id-RSASSA-PSS key (PSS-only key type)', () => {
+  it('signs with PSS by default; signDigests works though node refuses raw RSA on such keys', async () => {
+    const keyPath = join(p384.dir, 'pss.key.pem');
+    const certPath = join(p384.dir, 'pss.cert.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa-pss', '-pkeyopt', 'rsa_keygen_bits:1024', '-nodes', '-keyout', keyPath,
+      '-out', certPath, '-days', '2', '-subj', '/CN=PSS key'], { stdio: 'pipe' });
+    const signer = loadPemSigner({ key: readFileSync(keyPath, 'utf8'), certificate: readFileSync(certPath, 'utf8') });
+    expect(signer.algorithm).toEqual({ name: 'RSA-PSS', hash: 'SHA-256', saltLength: 32 });
+    const data = new TextEncoder().encode('PSS-only key');
+    const d = new Uint8Array(createHash('sha256').update(data).digest());
+    const viaMessage = await signer.sign(data);
+    const [viaDigest] = await signer.signDigests([d]);
+    for (const sig of [viaMessage, viaDigest as Uint8Array]) {
+      expect(verifyMessageSignature(signer.certificate, signer.algorithm, data, sig)).toBe(true);
+      expect(verifyDigestSignature(signer.certificate, signer.algorithm, d, sig)).toBe(true);
+    }
+    expect(await codeOf(() => loadPemSigner({ key: readFileSync(keyPath, 'utf8'), certificate: readFileSync(certPath, 'utf8'),
+      algorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } }))).toBe('UNSUPPORTED_ALGORITHM');
   });
 });
 
