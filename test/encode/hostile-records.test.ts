@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { validateTranscript } from '../../src/model/index.js';
 import { readFileSync } from 'node:fs';
 import { fromXml } from '../../src/encode/record/from-xml.js';
 import { parseRecord } from '../../src/encode/record/parse-record.js';
@@ -72,5 +74,25 @@ describe('hostile record input', () => {
     expect(codeOf(() => toXml(record))).toBe('RECORD_INVALID');
     record.student.fullName = 'A\ud800B';
     expect(codeOf(() => toXml(record))).toBe('RECORD_INVALID');
+  });
+
+  it('property: mutated fixture bytes (cuts, splices, inserted markup) give a record or a typed error, never a crash', () => {
+    const json = readFileSync('fixtures/records/transcript-thpt.json', 'utf8');
+    const tokens = fc.constantFrom('<', '>', '</', '/>', '&', '&amp;', '&#0;', '<!DOCTYPE x>', '<![CDATA[', ']]>', '"', '{', '}', '[', ']', ',', ':', '\\u', 'null', '<x/>', '<kind>', '</kind>', ' Id="a"');
+    const mutation = fc.record({ source: fc.constantFrom(xml, json), at: fc.nat(), cut: fc.nat({ max: 200 }), insert: fc.array(tokens, { maxLength: 4 }) });
+    fc.assert(
+      fc.property(mutation, ({ source, at, cut, insert }) => {
+        const i = at % source.length;
+        const text = source.slice(0, i) + insert.join('') + source.slice(i + cut);
+        try {
+          const { value } = parseRecord(enc(text));
+          const result = validateTranscript(value);
+          expect(typeof result.ok).toBe('boolean');
+        } catch (e) {
+          expect(isEdusignError(e)).toBe(true);
+        }
+      }),
+      { numRuns: 150 },
+    );
   });
 });
