@@ -185,3 +185,26 @@ describe('who signs', () => {
     expect(g.map((x) => x.role)).toEqual(['GV_BO_MON', 'GVCN']);
   });
 });
+
+describe('corrections and enrolment history', () => {
+  const by = { role: 'GVCN', name: 'Trần Thị Bình' };
+  it('the last correction of a field must state the value the record holds', () => {
+    const y = thptYear();
+    y['corrections'] = [
+      { field: '/subjects/1/hk1', old: '7.0', new: '7.5', by, at: '2025-01-15T09:00:00+07:00' },
+      { field: '/subjects/1/hk1', old: '7.5', new: '8.0', by, at: '2025-01-16T09:00:00+07:00', reason: 'Nhập nhầm' },
+    ];
+    expect(validateTranscript(withYear(y)).errors).toEqual([]);
+    (y['corrections'] as Json[])[1]!['new'] = '8.5';
+    expect(find(validateTranscript(withYear(y)), 'CORRECTION_MISMATCH')).toMatchObject({ path: '/years/0/corrections/1/new', declared: '8.5', computed: '8.0' });
+    for (const field of ['/subjects/99/hk1', '/subjects/1', '/corrections/0/new', '/nope', '/subjects/01/hk1']) {
+      (y['corrections'] as Json[])[1]!['field'] = field;
+      expect(find(validateTranscript(withYear(y)), 'CORRECTION_FIELD_UNKNOWN')?.path, field).toBe('/years/0/corrections/1/field');
+    }
+  });
+  it('each year should be in the enrolment history', () => {
+    const r = validateTranscript(withYear(thcsYear(), 'THCS'));
+    expect(r.warnings.find((w) => w.code === 'ENROLLMENT_MISSING')).toMatchObject({ path: '/years/0/schoolYear' });
+    expect(validateTranscript(thptTranscript()).warnings).toEqual([]);
+  });
+});

@@ -6,6 +6,7 @@ import type { AssessmentKind, SignerRole, SubjectGroup } from '../types.js';
 import { checkPersonalId } from '../rules/personal-id.js';
 import { offeringOf, periodsOf } from '../catalogue.js';
 import { error, pointer, warn, type ValidationContext } from './context.js';
+import { resolvePointer } from './resolve-pointer.js';
 import { readArray, readBoolean, readDate, readDateTime, readEnum, readInt, readObject, readString, type JsonObject } from './read.js';
 
 /** Limits shared with the JSON Schema / XSD of the encode layer: identifiers 200, names 300, text 10 000. */
@@ -189,15 +190,27 @@ export function validateSubjectDef(ctx: ValidationContext, value: unknown, path:
 export function validateCorrections(ctx: ValidationContext, o: JsonObject, path: string): void {
   if (o['corrections'] === undefined) return;
   const list = readArray(ctx, o, 'corrections', path, 200);
+  // The last correction of each field must state the value the record now holds.
+  const last = new Map<string, { value: string; path: string }>();
   list?.forEach((c, i) => {
     const p = pointer(pointer(path, 'corrections'), i);
     const co = readObject(ctx, c, p, { required: ['field', 'old', 'new', 'by', 'at'], optional: ['reason'] });
     if (!co) return;
-    readString(ctx, co, 'field', p, { max: 1000, pattern: /^(\/[^/]*)+$/, patternName: 'a JSON Pointer' });
+    const field = readString(ctx, co, 'field', p, { max: 1000, pattern: /^(\/[^/]*)+$/, patternName: 'a JSON Pointer' });
     readString(ctx, co, 'old', p, { allowEmpty: true });
-    readString(ctx, co, 'new', p, { allowEmpty: true });
+    const now = readString(ctx, co, 'new', p, { allowEmpty: true });
     readString(ctx, co, 'reason', p);
     validateSigner(ctx, co['by'], pointer(p, 'by'), SIGNER_ROLES);
     readDateTime(ctx, co, 'at', p);
+    if (field !== undefined && now !== undefined) last.set(field, { value: now, path: p });
   });
+  for (const [field, { value, path: p }] of last) {
+    const r = resolvePointer(o, field);
+    const current = r.found ? r.value : undefined;
+    if (!r.found || field.startsWith('/corrections') || !(typeof current === 'string' || typeof current === 'number' || typeof current === 'boolean')) {
+      error(ctx, 'CORRECTION_FIELD_UNKNOWN', pointer(p, 'field'), { detail: field.slice(0, 100) });
+    } else if (String(current) !== value) {
+      error(ctx, 'CORRECTION_MISMATCH', pointer(p, 'new'), { declared: value.slice(0, 100), computed: String(current).slice(0, 100) });
+    }
+  }
 }

@@ -79,6 +79,9 @@ export const MODEL_FINDING_MESSAGES = {
   TITLE_NOT_ELIGIBLE: { en: 'Title awarded without meeting its conditions', vi: 'Danh hiệu không đủ điều kiện' },
   TITLE_SUPERSEDED: { en: 'Two titles where only the higher one is awarded', vi: 'Hai danh hiệu trong khi chỉ được khen danh hiệu cao hơn' },
   TITLE_MISSING: { en: 'The student meets the conditions of a title that is not recorded', vi: 'Học sinh đủ điều kiện danh hiệu nhưng hồ sơ không ghi' },
+  CORRECTION_FIELD_UNKNOWN: { en: 'A correction names a member that is not a value of this year', vi: 'Sửa chữa chỉ tới trường không có trong năm học này' },
+  CORRECTION_MISMATCH: { en: 'The record does not hold the corrected value', vi: 'Giá trị trong hồ sơ khác giá trị đã sửa' },
+  ENROLLMENT_MISSING: { en: 'The school year is not in the enrolment history (Quá trình học tập)', vi: 'Năm học không có trong quá trình học tập' },
   // signers
   SIGNER_ROLE_WRONG: { en: 'Signer has the wrong role for this place', vi: 'Người ký không đúng vai trò' },
   SIGNER_AUTHORISATION_MISSING: { en: 'An authorised deputy needs the authorisation decision', vi: 'Phó hiệu trưởng ký thay cần có quyết định ủy quyền' },

@@ -36,11 +36,13 @@ export function validateTranscript(value: unknown, limits: ValidationLimits = DE
     const level = readEnum<SchoolLevel>(ctx, o, 'level', '', ['TH', 'THCS', 'THPT']);
     readInt(ctx, o, 'version', '', 1, 1_000_000);
     validateStudent(ctx, o['student'], '/student');
+    const enrolled = new Set<string>();
     (readArray(ctx, o, 'enrollmentHistory', '', 30) ?? []).forEach((row, i) => {
       const p = pointer('/enrollmentHistory', i);
       const ro = readObject(ctx, row, p, { required: ['schoolYear', 'className', 'school'], optional: ['enrolledOn', 'registryNo'] });
       if (!ro) return;
-      readSchoolYear(ctx, ro, 'schoolYear', p);
+      const sy = readSchoolYear(ctx, ro, 'schoolYear', p);
+      if (sy) enrolled.add(sy.text);
       readString(ctx, ro, 'className', p, { max: 50 });
       validateSchool(ctx, ro['school'], pointer(p, 'school'));
       readDate(ctx, ro, 'enrolledOn', p);
@@ -49,6 +51,9 @@ export function validateTranscript(value: unknown, limits: ValidationLimits = DE
     const years = readArray(ctx, o, 'years', '', 20) ?? [];
     const summaries: YearSummary[] = years.map((y, i) => validateYear(ctx, y, pointer('/years', i), level));
     checkSequence(ctx, summaries);
+    summaries.forEach((y, i) => {
+      if (y.schoolYear !== undefined && !enrolled.has(y.schoolYear)) warn(ctx, 'ENROLLMENT_MISSING', pointer(pointer('/years', i), 'schoolYear'), { detail: y.schoolYear });
+    });
   }
   return { ok: ctx.errors.length === 0, errors: ctx.errors, warnings: ctx.warnings };
 }

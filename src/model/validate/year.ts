@@ -25,6 +25,8 @@ const REGIMES = Object.keys(REGIME_MEMBERS) as Regime[];
 
 /** What the transcript validator needs to know of a year. */
 export interface YearSummary {
+  /** The school year as written. */
+  schoolYear?: string;
   year?: number;
   grade?: number;
   outcome?: Outcome;
@@ -91,7 +93,7 @@ export function validateYear(ctx: ValidationContext, value: unknown, path: strin
   else if (regime === 'TT27_2020' || regime === 'TT30_2014') validatePrimaryYear(ctx, o, y, regime);
 
   const summary: YearSummary = {};
-  if (sy) summary.year = sy.year;
+  if (sy) { summary.year = sy.year; summary.schoolYear = sy.text; }
   if (grade !== undefined) summary.grade = grade;
   const outcome = o['outcome'];
   if (typeof outcome === 'string') summary.outcome = outcome as Outcome;
