@@ -104,6 +104,16 @@ export async function startPkiServices(options: PkiServicesOptions = {}): Promis
   const servers: http.Server[] = [];
   const counts: string[] = [];
   const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(join(FIXTURES_PKI, name)));
+  // If the test process dies without calling stop() (timeout, crash), do not leave openssl responders behind.
+  const killOnExit = (): void => {
+    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', killOnExit);
+  const stop = async (): Promise<void> => {
+    process.removeListener('exit', killOnExit);
+    await stopAll(children, servers, dir);
+  };
   try {
     for (const ca of new Set([...(options.crlCas ?? CRL_CAS), ...(options.ocspCas ?? OCSP_CAS)])) prepareCa(dir, ca);
     const makeCrl = (ca: string, crlOptions: MakeCrlOptions = {}) => generateCrl(dir, ca, crlOptions);
@@ -147,10 +157,10 @@ export async function startPkiServices(options: PkiServicesOptions = {}): Promis
       requestCount: (prefix) => counts.filter((c) => c.startsWith(prefix)).length,
       makeCrl,
       fixture,
-      stop: () => stopAll(children, servers, dir),
+      stop,
     };
   } catch (error) {
-    await stopAll(children, servers, dir);
+    await stop();
     throw error;
   }
 }
