@@ -93,3 +93,11 @@ export const MODEL_FINDING_MESSAGES = {
 
 /** A stable finding code. */
 export type ModelFindingCode = keyof typeof MODEL_FINDING_MESSAGES;
+
+/** Why an outcome was computed, in words (for OUTCOME_MISMATCH details). */
+export const OUTCOME_REASON_TEXT = {
+  ABSENCES: { en: 'more than 45 sessions of absence', vi: 'nghỉ học quá 45 buổi' },
+  CONDUCT: { en: 'year conduct (rèn luyện / hạnh kiểm) below the pass level', vi: 'kết quả rèn luyện / hạnh kiểm cả năm chưa đạt yêu cầu' },
+  LEARNING: { en: 'year learning result (học tập / học lực) below the pass level', vi: 'kết quả học tập / học lực cả năm chưa đạt yêu cầu' },
+  PASSED: { en: 'all promotion conditions are met', vi: 'đủ điều kiện lên lớp' },
+} as const;

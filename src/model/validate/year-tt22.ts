@@ -9,6 +9,7 @@ import { conductYear } from '../rules/conduct-year.js';
 import { learningLevel, type SubjectOutcome } from '../rules/learning-level.js';
 import { outcomeTt22 } from '../rules/outcome.js';
 import { checkThptChoices } from '../rules/thpt-choices.js';
+import { OUTCOME_REASON_TEXT } from './messages.js';
 import { error, pointer, warn, type ValidationContext } from './context.js';
 import { validateSubjectRows, type SubjectRow } from './subject-rows.js';
 import { validateTitles } from './titles.js';
@@ -153,7 +154,7 @@ export function validateTt22Year(ctx: ValidationContext, o: JsonObject, y: YearC
     if (conductAfter !== undefined) input.conductAfterSummer = conductAfter;
     if (learningAfter !== undefined) input.learningAfterReassess = learningAfter;
     const res = outcomeTt22(input);
-    if (!res.accepted.includes(outcome)) error(ctx, 'OUTCOME_MISMATCH', pointer(path, 'outcome'), { declared: outcome, computed: res.outcome, detail: res.reason });
+    if (!res.accepted.includes(outcome)) error(ctx, 'OUTCOME_MISMATCH', pointer(path, 'outcome'), { declared: outcome, computed: res.outcome, detail: OUTCOME_REASON_TEXT[res.reason].en, detailVi: OUTCOME_REASON_TEXT[res.reason].vi });
   }
 
   // Titles (Art.15, data-driven)

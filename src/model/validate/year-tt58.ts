@@ -6,6 +6,7 @@ import type { LegacyConduct, LegacyStanding } from '../types.js';
 import { formatScore } from '../score.js';
 import { TT26_FROM_YEAR } from '../rules/regime.js';
 import { legacyOverallAverage, legacyStanding, outcomeTt58, type LegacySubject } from '../rules/legacy.js';
+import { OUTCOME_REASON_TEXT } from './messages.js';
 import { error, pointer, type ValidationContext } from './context.js';
 import { validateSubjectRows, type SubjectRow } from './subject-rows.js';
 import { validateTitles } from './titles.js';
@@ -99,7 +100,7 @@ export function validateTt58Year(ctx: ValidationContext, o: JsonObject, y: YearC
     if (conductAfter !== undefined) input.conductAfterSummer = conductAfter;
     if (standingAfter !== undefined) input.standingAfterReassess = standingAfter;
     const res = outcomeTt58(input);
-    if (!res.accepted.includes(outcome)) error(ctx, 'OUTCOME_MISMATCH', pointer(path, 'outcome'), { declared: outcome, computed: res.outcome, detail: res.reason });
+    if (!res.accepted.includes(outcome)) error(ctx, 'OUTCOME_MISMATCH', pointer(path, 'outcome'), { declared: outcome, computed: res.outcome, detail: OUTCOME_REASON_TEXT[res.reason].en, detailVi: OUTCOME_REASON_TEXT[res.reason].vi });
   }
 
   if (y.year !== undefined) {
