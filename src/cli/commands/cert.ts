@@ -48,7 +48,7 @@ async function readCertificateFile(path: string, password: string | undefined): 
 }
 
 function iso(date: Date): string {
-  return date.toISOString().replace('.000Z', 'Z');
+  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function validityNow(d: CertificateDescription, at: Date): string {

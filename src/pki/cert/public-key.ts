@@ -38,15 +38,15 @@ export function importSpki(spki: Uint8Array): KeyObject | undefined {
 }
 
 /**
- * Describes a DER SubjectPublicKeyInfo.
+ * Describes a DER SubjectPublicKeyInfo (`imported`: the same key already imported, to save the work).
  *
  * @example
  * ```ts
  * describePublicKey(cert.spki); // { algorithm: 'RSA', size: 2048 }
  * ```
  */
-export function describePublicKey(spki: Uint8Array): PublicKeyInfo {
-  const key = importSpki(spki);
+export function describePublicKey(spki: Uint8Array, imported?: KeyObject): PublicKeyInfo {
+  const key = imported ?? importSpki(spki);
   const type = key?.asymmetricKeyType;
   const details = key?.asymmetricKeyDetails;
   if (type === 'rsa' || type === 'rsa-pss') {

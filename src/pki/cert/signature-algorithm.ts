@@ -3,7 +3,7 @@
  * of a certificate's signature with node:crypto over the exact TBSCertificate bytes.
  * @module
  */
-import { constants, verify } from 'node:crypto';
+import { constants, verify, type KeyObject } from 'node:crypto';
 import { childrenOf, contentOf, expectTag, readOid, readSingle } from './der-reader.js';
 import type { DecodedCertificate } from './decode-certificate.js';
 import { importSpki } from './public-key.js';
@@ -96,16 +96,16 @@ export function signatureAlgorithmInfo(oid: string, parameters?: Uint8Array): Si
 export type SignatureCheck = 'valid' | 'invalid' | 'unsupported';
 
 /**
- * Verifies `cert`'s signature with the issuer's DER SubjectPublicKeyInfo.
+ * Verifies `cert`'s signature with the issuer's DER SubjectPublicKeyInfo (or its already imported `issuerKey`).
  *
  * @example
  * ```ts
  * verifyCertificateSignature(leaf, issuer.spki); // 'valid'
  * ```
  */
-export function verifyCertificateSignature(cert: DecodedCertificate, issuerSpki: Uint8Array): SignatureCheck {
+export function verifyCertificateSignature(cert: DecodedCertificate, issuerSpki: Uint8Array, issuerKey?: KeyObject): SignatureCheck {
   const info = signatureAlgorithmInfo(cert.signatureAlgorithm.oid, cert.signatureAlgorithm.parameters);
-  const key = importSpki(issuerSpki);
+  const key = issuerKey ?? importSpki(issuerSpki);
   if (!info || !key) return 'unsupported';
   const keyType = key.asymmetricKeyType;
   const compatible =

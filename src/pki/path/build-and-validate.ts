@@ -5,9 +5,11 @@
  * validates; the search is bounded (depth, paths, steps, downloads), so loops and hostile input end.
  * @module
  */
+import type { KeyObject } from 'node:crypto';
 import { isEdusignError } from '../../errors.js';
 import type { ChainElement } from '../types.js';
 import { decodeCertificate, type DecodedCertificate } from '../cert/decode-certificate.js';
+import { TrustStore } from '../trust/trust-store.js';
 import { aiaIssuers, type AiaSession } from './aia.js';
 import { toChainElement } from './chain-element.js';
 import { problem, worstEffect, type PathProblem } from './findings.js';
@@ -32,6 +34,8 @@ interface Search {
   best?: { path: PathNode[]; problems: PathProblem[]; score: number };
   longestPartial: PathNode[];
   notes: PathProblem[];
+  /** Imported public keys, shared by the candidate paths of this search. */
+  keys: Map<string, KeyObject | undefined>;
 }
 
 function sameKeyAndName(a: DecodedCertificate, b: DecodedCertificate): boolean {
@@ -68,6 +72,7 @@ function evaluate(search: Search, path: PathNode[]): boolean {
     at: search.at,
     purpose: search.options.purpose ?? 'documentSigning',
     ...(search.options.cryptoPolicy ? { cryptoPolicy: search.options.cryptoPolicy } : {}),
+    keys: search.keys,
   });
   const score = problems.filter((p) => p.effect).length;
   if (score === 0) {
@@ -166,13 +171,20 @@ function result(search: Search, target: PathNode): PathValidationResult {
 export async function buildAndValidatePath(certDer: Uint8Array, options: PathValidationOptions): Promise<PathValidationResult> {
   const target: PathNode = { cert: decodeCertificate(certDer), source: options.targetSource ?? 'supplied' };
   const notes: PathProblem[] = [];
-  const anchors = decodeNodes(options.trustStore.anchors, 'trust-anchor', notes);
+  const store = options.trustStore;
+  const predecoded = store instanceof TrustStore ? store.decoded() : undefined;
+  const anchors = predecoded
+    ? predecoded.anchors.map((cert): PathNode => ({ cert, source: 'trust-anchor' }))
+    : decodeNodes(store.anchors, 'trust-anchor', notes);
+  const intermediates = predecoded
+    ? predecoded.intermediates.map((cert): PathNode => ({ cert, source: 'store' }))
+    : decodeNodes(store.intermediates, 'store', notes);
   const search: Search = {
     options,
     at: options.at ?? new Date(),
     anchors,
     anchorHashes: new Set(anchors.map((a) => a.cert.sha256)),
-    helpers: [...decodeNodes(options.extraCertificates, 'signature', notes), ...decodeNodes(options.trustStore.intermediates, 'store', notes)],
+    helpers: [...decodeNodes(options.extraCertificates, 'signature', notes), ...intermediates],
     aia: {
       ...(options.fetcher ? { fetcher: options.fetcher } : {}),
       ...(options.cache ? { cache: options.cache } : {}),
@@ -192,6 +204,7 @@ export async function buildAndValidatePath(certDer: Uint8Array, options: PathVal
     },
     longestPartial: [],
     notes,
+    keys: new Map(),
   };
   if (search.anchorHashes.has(target.cert.sha256)) target.source = 'trust-anchor';
   await extend(search, [target]);

@@ -3,6 +3,7 @@
  * (Circular 15/2025/TT-BKHCN: RSA ≥ 2048, ECDSA ≥ 256 bits).
  * @module
  */
+import type { KeyObject } from 'node:crypto';
 import type { DecodedCertificate } from '../cert/decode-certificate.js';
 import { describePublicKey } from '../cert/public-key.js';
 import { signatureAlgorithmInfo } from '../cert/signature-algorithm.js';
@@ -49,8 +50,8 @@ export function signaturePolicyProblems(cert: DecodedCertificate, at: Date, poli
  * keyPolicyProblems(decodeCertificate(rsa1024Der), new Date()); // [WEAK_KEY]
  * ```
  */
-export function keyPolicyProblems(cert: DecodedCertificate, at: Date, policy: CryptoPolicy = {}): PathProblem[] {
-  const key = describePublicKey(cert.spki);
+export function keyPolicyProblems(cert: DecodedCertificate, at: Date, policy: CryptoPolicy = {}, imported?: KeyObject): PathProblem[] {
+  const key = describePublicKey(cert.spki, imported);
   const legacy = at.getTime() < (policy.legacyAlgorithmsUntil ?? DEFAULT_LEGACY_ALGORITHMS_UNTIL).getTime();
   const detail = `${key.algorithm} ${key.size ?? '?'} bits (${cert.subject.text})`;
   if (key.algorithm === 'RSA' || key.algorithm === 'RSA-PSS') {

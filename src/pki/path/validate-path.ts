@@ -7,10 +7,12 @@
  * policy constraints/mappings are reported, not enforced. Name constraints are applied (name-constraints.ts).
  * @module
  */
+import type { KeyObject } from 'node:crypto';
 import type { CertificatePurpose } from '../types.js';
 import type { DecodedCertificate } from '../cert/decode-certificate.js';
 import { EXTENSION_OIDS } from '../cert/extensions.js';
 import { namesMatch } from '../cert/name.js';
+import { importSpki } from '../cert/public-key.js';
 import { verifyCertificateSignature } from '../cert/signature-algorithm.js';
 import { keyPolicyProblems, signaturePolicyProblems, type CryptoPolicy } from './crypto-policy.js';
 import { problem, type PathProblem } from './findings.js';
@@ -33,6 +35,8 @@ export interface PathCheckOptions {
   at: Date;
   purpose: CertificatePurpose;
   cryptoPolicy?: CryptoPolicy;
+  /** Imported public keys by certificate SHA-256, shared across the paths of one search (owned by the caller). */
+  keys?: Map<string, KeyObject | undefined>;
 }
 
 function validityProblems(cert: DecodedCertificate, at: Date): PathProblem[] {
@@ -111,10 +115,15 @@ function pathNameConstraintProblems(path: readonly DecodedCertificate[]): PathPr
  */
 export function validatePath(path: readonly DecodedCertificate[], options: PathCheckOptions): PathProblem[] {
   const { at, purpose, cryptoPolicy } = options;
+  const keys = options.keys ?? new Map<string, KeyObject | undefined>();
+  const keyOf = (cert: DecodedCertificate): KeyObject | undefined => {
+    if (!keys.has(cert.sha256)) keys.set(cert.sha256, importSpki(cert.spki));
+    return keys.get(cert.sha256);
+  };
   const out: PathProblem[] = [];
   const anchorIndex = path.length - 1;
   path.forEach((cert, i) => {
-    out.push(...validityProblems(cert, at), ...keyPolicyProblems(cert, at, cryptoPolicy), ...extensionProblems(cert));
+    out.push(...validityProblems(cert, at), ...keyPolicyProblems(cert, at, cryptoPolicy, keyOf(cert)), ...extensionProblems(cert));
     if (i > 0) out.push(...caProblems(cert));
     if (i === anchorIndex) return; // the anchor's own signature is not checked: it is trusted by configuration
     const issuer = path[i + 1];
@@ -122,7 +131,7 @@ export function validatePath(path: readonly DecodedCertificate[], options: PathC
     if (!namesMatch(cert.issuer.der, issuer.subject.der)) out.push(problem('NAME_CHAINING_FAILED', cert.subject.text));
     const policy = signaturePolicyProblems(cert, at, cryptoPolicy);
     out.push(...policy);
-    const check = verifyCertificateSignature(cert, issuer.spki);
+    const check = verifyCertificateSignature(cert, issuer.spki, keyOf(issuer));
     if (check === 'invalid') out.push(problem('CERT_SIGNATURE_INVALID', cert.subject.text));
     const reported = policy.some((p) => p.finding.code === 'CERT_SIGNATURE_ALGORITHM_UNSUPPORTED');
     if (check === 'unsupported' && !reported) out.push(problem('CERT_SIGNATURE_ALGORITHM_UNSUPPORTED', cert.subject.text));

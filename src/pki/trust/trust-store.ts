@@ -66,6 +66,18 @@ export class TrustStore implements TrustStoreLike {
   }
 
   /**
+   * The decoded anchors and intermediates (decoded once, when the store was made), so path validation does
+   * not decode them again for every document.
+   * @example
+   * ```ts
+   * store.decoded().anchors.map((c) => c.subject.text);
+   * ```
+   */
+  decoded(): { anchors: readonly DecodedCertificate[]; intermediates: readonly DecodedCertificate[] } {
+    return { anchors: this.#anchorInfo, intermediates: this.#intermediateInfo };
+  }
+
+  /**
    * One row per certificate (role, SHA-256, subject, notAfter), anchors first, for listings.
    * @example
    * ```ts
