@@ -6,7 +6,7 @@ import { createFetcher } from '../../src/pki/net/fetcher.js';
 import { httpTimestampAuthority } from '../../src/pki/tsa/http-authority.js';
 import type { TimestampAuthority } from '../../src/pki/types.js';
 import { asArray, asDict, openPdf, PdfStream } from '../../src/formats/pades/pdf/index.js';
-import { completePdfSignature, extendPdf, preparePdfSignature, signPdf } from '../../src/formats/pades/sign/index.js';
+import { addDocumentTimestamp, completePdfSignature, extendPdf, preparePdfSignature, signPdf } from '../../src/formats/pades/sign/index.js';
 import { embeddedSignatures } from '../../src/formats/pades/sign/embedded-signatures.js';
 import { classicPdf, xrefStreamPdf } from '../helpers/pdf-samples.js';
 import { startPkiServices, type PkiServices } from '../helpers/pki-services.js';
@@ -39,7 +39,7 @@ function byteRangeContent(pdf: Uint8Array, br: number[]): Uint8Array {
 describe('PAdES levels with a real openssl TSA and OCSP responders', () => {
   it('B-T: the CMS carries a signature timestamp over the signature value (openssl ts -verify)', async () => {
     const { pdf } = await signPdf(classicPdf(), { signer: testSigner('teacher'), level: 'B-T', timestampAuthority: tsa });
-    expect(pdfsig(pdf)[0]).toMatchObject({ valid: true, totalDocument: true });
+    expect(pdfsig(pdf)[0]).toMatchObject({ valid: true, trusted: true, totalDocument: true });
     expect(opensslVerifyAll(pdf)).toEqual(['ok']);
     const { signatureValue, timestampToken } = signerInfoParts(embeddedSignatures(openPdf(pdf))[0]!.contents);
     expect(timestampToken).toBeDefined();
@@ -60,7 +60,7 @@ describe('PAdES levels with a real openssl TSA and OCSP responders', () => {
     expect(subjects).toContain('TSA');
     expect(data.ocsps.length).toBeGreaterThanOrEqual(2);
     for (const o of data.ocsps) expect(ocspStatuses(o)).toEqual(['good']);
-    expect(pdfsig(pdf)[0]).toMatchObject({ valid: true });
+    expect(pdfsig(pdf)[0]).toMatchObject({ valid: true, trusted: true });
     expect(qpdfProblems(pdf)).toEqual([]);
   });
 
@@ -72,7 +72,7 @@ describe('PAdES levels with a real openssl TSA and OCSP responders', () => {
     expect(docTs.byteRange[2]! + docTs.byteRange[3]!).toBe(pdf.length);
     expect(opensslTsVerify(docTs.contents, { data: byteRangeContent(pdf, docTs.byteRange) })).toBe('ok');
     expect(dss(pdf).certs.length).toBeGreaterThanOrEqual(3);
-    expect(pdfsig(pdf)[0]).toMatchObject({ valid: true });
+    expect(pdfsig(pdf)[0]).toMatchObject({ valid: true, trusted: true });
     expect(qpdfProblems(pdf)).toEqual([]);
     expect(opensslVerifyAll(pdf)).toEqual(['ok']);
   });
@@ -86,7 +86,7 @@ describe('PAdES levels with a real openssl TSA and OCSP responders', () => {
     expect(openPdf(lta).revisions.length).toBe(before + 2);
     const sigs = pdfsig(lta);
     expect(sigs).toHaveLength(5);
-    expect(sigs.slice(0, 4).every((s) => s.valid)).toBe(true);
+    expect(sigs.slice(0, 4).every((s) => s.valid && s.trusted)).toBe(true);
     expect(opensslVerifyAll(lta)).toEqual(['ok', 'ok', 'ok', 'ok']);
     const subjects = dss(lta).certs.map((c) => new X509Certificate(c).subject).join('\n');
     for (const n of ['Nguyễn Thị Thu Hà', 'Lê Văn Nam', 'Trần Văn Minh', 'Phạm Quốc Hùng']) expect(subjects).toContain(n);
@@ -100,12 +100,28 @@ describe('PAdES levels with a real openssl TSA and OCSP responders', () => {
     expect(warnings.map((w) => w.code)).toContain('SIGNER_CERTIFICATE_CHECK_OVERRIDDEN');
   });
 
+  it('document timestamps: reservation grows to the real token size unless forced; allowed under DocMDP P=1', async () => {
+    let calls = 0;
+    const counting: TimestampAuthority = { timestamp: (d, h) => { calls++; return tsa.timestamp(d, h); } };
+    const certified = (await signPdf(classicPdf(), { signer: testSigner('principal'), certify: 1 })).pdf;
+    const { pdf } = await addDocumentTimestamp(certified, { timestampAuthority: counting, sizeHint: 100 });
+    expect(calls).toBe(2);
+    const sigs = embeddedSignatures(openPdf(pdf));
+    expect(sigs.map((s) => s.subFilter)).toEqual(['ETSI.CAdES.detached', 'ETSI.RFC3161']);
+    expect(opensslTsVerify(sigs[1]!.contents, { data: byteRangeContent(pdf, sigs[1]!.byteRange) })).toBe('ok');
+    await expect(addDocumentTimestamp(certified, { timestampAuthority: tsa, contentsSize: 100 })).rejects.toMatchObject({ code: 'PDF_PLACEHOLDER_TOO_SMALL' });
+    // DSS + document timestamp are permitted under P=1 (ISO 32000-2 §12.8.2.2.1), a new signature is not
+    const { pdf: lta } = await extendPdf(certified, 'B-LTA', { timestampAuthority: tsa, validation });
+    expect(pdfsig(lta)[0]).toMatchObject({ valid: true, trusted: true });
+    await expect(signPdf(lta, { signer: testSigner('teacher') })).rejects.toMatchObject({ code: 'PDF_SIGNING_FORBIDDEN' });
+  });
+
   it('two-phase B-T: the timestamp is fetched at completion', async () => {
     const signer = testSigner('teacher2');
     const { digest, state } = await preparePdfSignature(classicPdf(), { signer, level: 'B-T' });
     const [value] = await signer.signDigests([digest]);
     const { pdf } = await completePdfSignature(JSON.parse(JSON.stringify(state)), value!, { timestampAuthority: tsa });
     expect(signerInfoParts(embeddedSignatures(openPdf(pdf))[0]!.contents).timestampToken).toBeDefined();
-    expect(pdfsig(pdf)[0]).toMatchObject({ valid: true });
+    expect(pdfsig(pdf)[0]).toMatchObject({ valid: true, trusted: true });
   });
 });

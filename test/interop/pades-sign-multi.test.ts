@@ -18,7 +18,7 @@ describe('multi-signature PDFs checked by pdfsig, qpdf and openssl cms', () => {
     expect(openPdf(pdf).revisions).toHaveLength(5);
     const sigs = pdfsig(pdf);
     expect(sigs.map((s) => s.signer)).toEqual(['Nguyễn Thị Thu Hà', 'Lê Văn Nam', 'Trần Văn Minh', 'Phạm Quốc Hùng']);
-    expect(sigs.every((s) => s.valid)).toBe(true);
+    expect(sigs.every((s) => s.valid && s.trusted)).toBe(true);
     expect(sigs.map((s) => s.totalDocument)).toEqual([false, false, false, true]);
     expect(qpdfProblems(pdf)).toEqual([]);
     expect(opensslVerifyAll(pdf)).toEqual(['ok', 'ok', 'ok', 'ok']);
@@ -30,7 +30,7 @@ describe('multi-signature PDFs checked by pdfsig, qpdf and openssl cms', () => {
     pdf = (await signPdf(pdf, { signer: testSigner('homeroom') })).pdf;
     const sigs = pdfsig(pdf);
     expect(sigs).toHaveLength(3);
-    expect(sigs.every((s) => s.valid)).toBe(true);
+    expect(sigs.every((s) => s.valid && s.trusted)).toBe(true);
     expect(qpdfProblems(pdf)).toEqual([]);
     expect(opensslVerifyAll(pdf)).toEqual(['ok', 'ok', 'ok']);
   });
@@ -54,7 +54,7 @@ describe('multi-signature PDFs checked by pdfsig, qpdf and openssl cms', () => {
     expect(text).toContain('Giáo viên bộ môn Ngữ văn');
     expect(text).toMatch(/Ngày ký: \d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d \(GMT\+7\)/);
     const sigs = pdfsig(visible);
-    expect(sigs.map((s) => s.valid)).toEqual([true, true, true]);
+    expect(sigs.map((s) => s.valid && s.trusted)).toEqual([true, true, true]);
     expect(qpdfProblems(visible)).toEqual([]);
     withTemp((dir) => {
       const file = join(dir, 'v.pdf');

@@ -23,15 +23,23 @@ describe('PAdES B-B signatures checked by pdfsig, qpdf and openssl cms', () => {
       expect(warnings.map((w) => w.code)).toEqual(kind === 'trailingGarbage' ? ['CERT_PATH_NOT_CHECKED', 'PDF_TRAILING_BYTES_DROPPED'] : ['CERT_PATH_NOT_CHECKED']);
       const sigs = pdfsig(pdf);
       expect(sigs).toHaveLength(1);
-      expect(sigs[0]).toMatchObject({ signer: 'Nguyễn Thị Thu Hà', type: 'ETSI.CAdES.detached', valid: true, totalDocument: true });
+      expect(sigs[0]).toMatchObject({ signer: 'Nguyễn Thị Thu Hà', type: 'ETSI.CAdES.detached', valid: true, trusted: true, totalDocument: true });
       expect(qpdfProblems(pdf)).toEqual([]);
       expect(opensslVerifyAll(pdf)).toEqual(['ok']);
     });
   }
 
+  it('signs with RSA-PSS and with SHA-384 / SHA-512 digests', async () => {
+    for (const [name, options] of [['teacher', { rsaScheme: 'pss' }], ['teacher2', { hash: 'SHA-384' }], ['homeroom', { hash: 'SHA-512', rsaScheme: 'pss' }]] as const) {
+      const { pdf } = await signPdf(classicPdf(), { signer: testSigner(name, options) });
+      expect(opensslVerifyAll(pdf), `${name} ${JSON.stringify(options)}`).toEqual(['ok']);
+      expect(pdfsig(pdf)[0], `${name} ${JSON.stringify(options)}`).toMatchObject({ valid: true, trusted: true });
+    }
+  });
+
   it('signs with ECDSA P-256 (DER signature value in the CMS)', async () => {
     const { pdf } = await signPdf(classicPdf(), { signer: testSigner('teacher-ecdsa') });
-    expect(pdfsig(pdf)[0]).toMatchObject({ valid: true, totalDocument: true });
+    expect(pdfsig(pdf)[0]).toMatchObject({ valid: true, trusted: true, totalDocument: true });
     expect(opensslVerifyAll(pdf)).toEqual(['ok']);
   });
 });

@@ -20,16 +20,19 @@ export interface DocumentTimestampOptions {
   timestampAuthority: TimestampAuthority;
   /** Hash of the message imprint (default SHA-256). */
   hash?: HashAlgorithm;
-  /** Bytes reserved for the token (default 12 000). */
+  /** Bytes reserved for the token, forced: a larger token is PDF_PLACEHOLDER_TOO_SMALL. */
   contentsSize?: number;
+  /** First reservation when `contentsSize` is not forced (default 12 000); retried once with the real need. */
+  sizeHint?: number;
   /** Name of the new (invisible) field (default `Signature<n>`). */
   fieldName?: string;
   limits?: Partial<PdfLimits>;
 }
 
 /**
- * Append a document timestamp. A token larger than the reservation is PDF_PLACEHOLDER_TOO_SMALL
- * (its `context.needed` tells the size to pass as `contentsSize`).
+ * Append a document timestamp. When the token turns out larger than the reservation (and `contentsSize`
+ * was not forced), the update is rebuilt once with the size the TSA actually needs (one more TSA request);
+ * a forced `contentsSize` that is too small is PDF_PLACEHOLDER_TOO_SMALL.
  *
  * @example
  * ```ts
@@ -38,9 +41,21 @@ export interface DocumentTimestampOptions {
  */
 export async function addDocumentTimestamp(pdf: Uint8Array, options: DocumentTimestampOptions): Promise<PdfSignResult> {
   if (!options?.timestampAuthority) throw new EdusignError('INVALID_ARGUMENT', { detail: 'timestampAuthority is required' });
+  try {
+    return await stamp(pdf, options, options.contentsSize ?? options.sizeHint ?? DEFAULT_RESERVE);
+  } catch (e) {
+    const needed = e instanceof EdusignError && e.code === 'PDF_PLACEHOLDER_TOO_SMALL' ? Number(e.context['needed']) : NaN;
+    if (options.contentsSize !== undefined || !Number.isSafeInteger(needed)) throw e;
+    return stamp(pdf, options, needed + 2048);
+  }
+}
+
+const DEFAULT_RESERVE = 12_000;
+
+async function stamp(pdf: Uint8Array, options: DocumentTimestampOptions, contentsSize: number): Promise<PdfSignResult> {
   const doc = openPdf(pdf, options.limits);
   const cs = new ChangeSet(doc);
-  const body = signatureDictionary({ kind: 'document-timestamp', contentsSize: options.contentsSize ?? 12_000 });
+  const body = signatureDictionary({ kind: 'document-timestamp', contentsSize });
   const sigRef = await placeSignatureField(cs, body, { pageIndex: 0, fieldName: options.fieldName, documentTimestamp: true });
   const placed = writePlaceholderDocument(cs, sigRef);
   const hash = options.hash ?? 'SHA-256';

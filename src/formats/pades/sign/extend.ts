@@ -22,7 +22,7 @@ export interface ExtendPdfOptions {
   validationData?: Partial<ValidationData>;
   /** How to fetch revocation data for B-LT (trust store, fetcher, cache, offline, policy). */
   validation?: Partial<CertificateValidationOptions>;
-  /** Bytes reserved for the document timestamp token (default 12 000). */
+  /** First reservation for the document timestamp token (default 12 000; retried once with the real need). */
   documentTimestampSize?: number;
   limits?: Partial<PdfLimits>;
 }
@@ -54,7 +54,7 @@ export async function extendPdf(pdf: Uint8Array, level: 'B-T' | 'B-LT' | 'B-LTA'
   }
   if (level === 'B-T' || level === 'B-LTA') {
     if (!options.timestampAuthority) throw new EdusignError('INVALID_ARGUMENT', { detail: `level ${level} needs a timestampAuthority` });
-    const stamped = await addDocumentTimestamp(current, { timestampAuthority: options.timestampAuthority, contentsSize: options.documentTimestampSize, limits: options.limits });
+    const stamped = await addDocumentTimestamp(current, { timestampAuthority: options.timestampAuthority, sizeHint: options.documentTimestampSize, limits: options.limits });
     warnings.push(...stamped.warnings);
     current = stamped.pdf;
   }

@@ -7,7 +7,8 @@ import type { PdfDocument } from '../pdf/document.js';
 import { asArray, asDict, asInt, asName, PdfDict, PdfRef } from '../pdf/objects.js';
 
 /**
- * The reference and dictionary of page `index` (0-based). Throws INVALID_ARGUMENT when out of range.
+ * The reference and dictionary of page `index` (0-based). Throws INVALID_ARGUMENT when out of range,
+ * PDF_MALFORMED when the tree declares the page but it cannot be reached (loops, broken kids).
  *
  * @example
  * ```ts
@@ -35,6 +36,12 @@ export function findPage(doc: PdfDocument, index: number): { ref: PdfRef; dict: 
   };
   const root = doc.catalog.get('Pages');
   const found = Number.isInteger(index) && index >= 0 && root instanceof PdfRef ? walk(root, 0) : undefined;
-  if (!found) throw new EdusignError('INVALID_ARGUMENT', { detail: `page ${index + 1} does not exist`, detailVi: `không có trang ${index + 1}` });
+  if (!found) {
+    const declared = root instanceof PdfRef ? asInt(asDict(doc.getObject(root) ?? undefined)?.get('Count')) : undefined;
+    if (declared !== undefined && Number.isInteger(index) && index >= 0 && index < declared) {
+      throw new EdusignError('PDF_MALFORMED', { detail: `the page tree declares ${declared} pages but page ${index + 1} cannot be reached` });
+    }
+    throw new EdusignError('INVALID_ARGUMENT', { detail: `page ${index + 1} does not exist`, detailVi: `không có trang ${index + 1}` });
+  }
   return found;
 }

@@ -17,20 +17,32 @@ export function withTemp<T>(fn: (dir: string) => T): T {
 }
 
 /** One signature as pdfsig (poppler 22.12) reports it. */
-export interface PdfsigSignature { field: string; signer: string; type: string; valid: boolean; totalDocument: boolean; text: string }
+export interface PdfsigSignature { field: string; signer: string; type: string; valid: boolean; trusted: boolean; totalDocument: boolean; text: string }
 
-/** Parse `pdfsig -no-ocsp` output (pdfsig always exits 0). */
+/** An NSS database (certutil, from libnss3-tools) trusting the two test roots. */
+function nssTrustingTestRoots(dir: string): string {
+  const db = `sql:${join(dir, 'nss')}`;
+  execFileSync('mkdir', ['-p', join(dir, 'nss')]);
+  execFileSync('certutil', ['-N', '-d', db, '--empty-password']);
+  for (const root of ['root-neac', 'root-vgca']) {
+    execFileSync('certutil', ['-A', '-d', db, '-n', root, '-t', 'CT,C,C', '-i', join(PKI, `${root}.cert.pem`)]);
+  }
+  return db;
+}
+
+/** Parse `pdfsig -no-ocsp` output with an NSS database trusting the test roots (pdfsig always exits 0). */
 export function pdfsig(pdf: Uint8Array): PdfsigSignature[] {
   return withTemp((dir) => {
     const file = join(dir, 'in.pdf');
     writeFileSync(file, pdf);
-    const out = spawnSync('pdfsig', ['-no-ocsp', file], { encoding: 'utf8' });
+    const out = spawnSync('pdfsig', ['-nssdir', nssTrustingTestRoots(dir), '-no-ocsp', file], { encoding: 'utf8' });
     const text = `${out.stdout}${out.stderr}`;
     return text.split(/^Signature #\d+:$/m).slice(1).map((block) => ({
       field: /Signature Field Name: (.*)/.exec(block)?.[1] ?? '',
       signer: /Signer Certificate Common Name: (.*)/.exec(block)?.[1] ?? '',
       type: /Signature Type: (.*)/.exec(block)?.[1] ?? '',
       valid: /Signature Validation: Signature is Valid\./.test(block),
+      trusted: /Certificate Validation: Certificate is Trusted\./.test(block),
       totalDocument: /Total document signed/.test(block),
       text: block,
     }));

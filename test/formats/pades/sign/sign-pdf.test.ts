@@ -92,6 +92,24 @@ describe('signPdf structure', () => {
     expect(warnings.map((w) => w.code)).toContain('CERT_EXPIRED');
   });
 
+  it('names new fields in Vietnamese and refuses duplicate names', async () => {
+    const { pdf } = await signPdf(classicPdf(), { signer: testSigner('principal'), fieldName: 'Chữ ký Hiệu trưởng' });
+    expect(listFields(openPdf(pdf)).map((f) => f.fullName)).toEqual(['Chữ ký Hiệu trưởng']);
+    await expectCode(signPdf(pdf, { signer: testSigner('teacher'), fieldName: 'Chữ ký Hiệu trưởng' }), 'INVALID_ARGUMENT');
+    const second = await signPdf(pdf, { signer: testSigner('teacher') });
+    expect(listFields(openPdf(second.pdf)).map((f) => f.fullName)).toEqual(['Chữ ký Hiệu trưởng', 'Signature1']);
+  });
+
+  it('survives loops in the form and page trees (bounded, typed)', async () => {
+    const formLoop = classicPdf('x', { overrides: {
+      1: '<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [6 0 R] >> >>', 6: '<< /T (a) /Kids [6 0 R 7 0 R] >>', 7: '<< /T (b) /Parent 6 0 R /Kids [6 0 R] >>',
+    } });
+    const { pdf } = await signPdf(formLoop, { signer: testSigner('teacher') });
+    expect(sigDicts(pdf)).toHaveLength(1);
+    const pageLoop = classicPdf('x', { overrides: { 2: '<< /Type /Pages /Kids [2 0 R] /Count 1 >>' } });
+    await expectCode(signPdf(pageLoop, { signer: testSigner('teacher') }), 'PDF_MALFORMED');
+  });
+
   it('gives typed errors for unusable input', async () => {
     await expectCode(signPdf(new Uint8Array([1, 2, 3]), { signer: testSigner('teacher') }), 'PDF_MALFORMED');
     await expectCode(signPdf(classicPdf(), { signer: undefined as unknown as Signer }), 'INVALID_ARGUMENT');

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadPemSigner } from '../../../../src/crypto/pem.js';
 import type { Signer } from '../../../../src/crypto/types.js';
+import type { SignerAlgorithmOptions } from '../../../../src/crypto/key-object-signer.js';
 
 export const PKI = resolve(import.meta.dirname, '../../../../fixtures/pki');
 
@@ -17,8 +18,8 @@ const ISSUER: Record<string, string> = {
   'school-seal': 'ca-vgca-sub', expired: 'ca-edu', revoked: 'ca-edu',
 };
 
-/** A Signer for fixture `name` with its intermediate CA as chain. */
-export function testSigner(name: string): Signer {
+/** A Signer for fixture `name` with its intermediate CA as chain (`algorithm` options: hash, rsaScheme). */
+export function testSigner(name: string, algorithm: SignerAlgorithmOptions = {}): Signer {
   const ca = ISSUER[name] ?? 'ca-edu';
-  return loadPemSigner({ key: fixture(`${name}.key.pem`), certificate: fixture(`${name}.cert.der`), chain: [fixture(`${ca}.cert.der`)] });
+  return loadPemSigner({ key: fixture(`${name}.key.pem`), certificate: fixture(`${name}.cert.der`), chain: [fixture(`${ca}.cert.der`)], ...algorithm });
 }
