@@ -122,3 +122,17 @@ describe('validateGradebook', () => {
     expect(list).toHaveLength(960);
   });
 });
+
+describe('gradebook locks (khóa sổ)', () => {
+  it('marks of a locked semester must not change after the lock', () => {
+    const g = smallGradebook();
+    g['locks'] = [{ scope: 'HK1', by: { role: 'HIEU_TRUONG', name: 'Lê Văn Cường' }, at: '2025-01-12T17:00:00+07:00' }];
+    expect(validateGradebook(g).errors).toEqual([]); // entries updated 2025-01-10
+    entries(g)[2]!['updatedAt'] = '2025-01-12T10:30:00Z'; // 17:30 in Hà Nội: after the lock
+    entries(g)[3]!['updatedAt'] = '2025-05-12T10:30:00+07:00'; // HK2 entry: not locked
+    const r = validateGradebook(g);
+    expect(r.errors.map((e) => [e.code, e.path])).toEqual([['CHANGED_AFTER_LOCK', '/entries/2/updatedAt']]);
+    (g['locks'] as Json[])[0]!['scope'] = 'YEAR';
+    expect(validateGradebook(g).errors.map((e) => e.path)).toEqual(['/entries/2/updatedAt', '/entries/3/updatedAt']);
+  });
+});

@@ -35,7 +35,7 @@ function computeEntryAverage(info: SubjectInfo, regular: readonly (ResultValue |
 }
 
 function validateEntry(ctx: ValidationContext, value: unknown, p: string, subjects: ReadonlyMap<string, SubjectInfo>,
-  students: ReadonlySet<string>): { student: string; subject: string; semester: 1 | 2; average: SemesterAverage } | undefined {
+  students: ReadonlySet<string>): { student: string; subject: string; semester: 1 | 2; average: SemesterAverage; updatedAt?: number } | undefined {
   const o = readObject(ctx, value, p, {
     required: ['studentId', 'subjectSlug', 'semester', 'regular', 'enteredBy', 'updatedAt'],
     optional: ['midterm', 'final', 'makeUps', 'average', 'teacherComment'],
@@ -45,7 +45,7 @@ function validateEntry(ctx: ValidationContext, value: unknown, p: string, subjec
   const subject = readString(ctx, o, 'subjectSlug', p, { max: 64 });
   const semesterRaw = readInt(ctx, o, 'semester', p, 1, 2);
   validateSigner(ctx, o['enteredBy'], pointer(p, 'enteredBy'), ['GV_BO_MON', 'GVCN']);
-  readDateTime(ctx, o, 'updatedAt', p);
+  const updatedAt = readDateTime(ctx, o, 'updatedAt', p);
   readString(ctx, o, 'teacherComment', p);
   if (student !== undefined && !students.has(student)) error(ctx, 'UNKNOWN_STUDENT', pointer(p, 'studentId'), { detail: student.slice(0, 64) });
   const info = subject === undefined ? undefined : subjects.get(subject);
@@ -99,7 +99,10 @@ function validateEntry(ctx: ValidationContext, value: unknown, p: string, subjec
   } else if (!declared && computed) {
     warn(ctx, 'AVERAGE_NOT_ENTERED', ap, { computed: show(computed) });
   }
-  return { student, subject, semester: semesterRaw as 1 | 2, average };
+  const result: { student: string; subject: string; semester: 1 | 2; average: SemesterAverage; updatedAt?: number } =
+    { student, subject, semester: semesterRaw as 1 | 2, average };
+  if (updatedAt !== undefined) result.updatedAt = Date.parse(updatedAt);
+  return result;
 }
 
 /**
@@ -169,10 +172,12 @@ export function validateGradebook(value: unknown, limits: ValidationLimits = DEF
   });
 
   const semesters = new Map<string, [SemesterAverage | undefined, SemesterAverage | undefined]>();
+  const updates: { path: string; semester: 1 | 2; at: number }[] = [];
   (readArray(ctx, o, 'entries', '', 200 * 60 * 2) ?? []).forEach((e, i) => {
     const p = pointer('/entries', i);
     const r = validateEntry(ctx, e, p, subjects, students);
     if (!r) return;
+    if (r.updatedAt !== undefined) updates.push({ path: p, semester: r.semester, at: r.updatedAt });
     const k = key(r.student, r.subject);
     const pair = semesters.get(k) ?? [undefined, undefined];
     if (pair[r.semester - 1]) { error(ctx, 'DUPLICATE', p, { detail: `${r.student.slice(0, 64)} / ${r.subject} / HK${r.semester}` }); return; }
@@ -187,9 +192,18 @@ export function validateGradebook(value: unknown, limits: ValidationLimits = DEF
       const p = pointer('/locks', i);
       const lo = readObject(ctx, l, p, { required: ['scope', 'by', 'at'] });
       if (!lo) return;
-      readEnum(ctx, lo, 'scope', p, ['HK1', 'HK2', 'YEAR']);
+      const scope = readEnum(ctx, lo, 'scope', p, ['HK1', 'HK2', 'YEAR']);
       validateSigner(ctx, lo['by'], pointer(p, 'by'), SIGNER_ROLES);
-      readDateTime(ctx, lo, 'at', p);
+      const at = readDateTime(ctx, lo, 'at', p);
+      if (scope === undefined || at === undefined) return;
+      // Marks of a locked semester (khóa sổ) must not change after the lock.
+      const lockedAt = Date.parse(at);
+      let listed = 0;
+      for (const u of updates) {
+        if ((scope === 'YEAR' || (scope === 'HK1') === (u.semester === 1)) && u.at > lockedAt && listed++ < MISSING_LISTED) {
+          error(ctx, 'CHANGED_AFTER_LOCK', pointer(u.path, 'updatedAt'), { detail: `${scope} ${at}` });
+        }
+      }
     });
   }
   return { ok: ctx.errors.length === 0, errors: ctx.errors, warnings: ctx.warnings };
