@@ -9,7 +9,7 @@ import type {
   Student, SubjectDef, SubjectResult, Transcript, Tt22YearRecord, Tt27YearRecord, Tt30YearRecord, Tt58YearRecord,
 } from '../../model/types.js';
 import {
-  objectShape, opt, req, type IntegerShape, type MembersOf, type ObjectShape, type StringShape, type UnionArrayShape,
+  objectShape, opt, req, type IntegerShape, type MapShape, type MembersOf, type ObjectShape, type StringShape, type UnionArrayShape,
 } from './shape.js';
 
 // ---- scalars -----------------------------------------------------------------------------------------
@@ -19,32 +19,33 @@ const DATE = '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])';
 const TIME = '([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+\\-]([01][0-9]|2[0-3]):[0-5][0-9])';
 
 /** Identifiers and codes. */
-const id: StringShape = { kind: 'string', minLength: 1, maxLength: 200 };
+const id: StringShape = { kind: 'string', minLength: 1, maxLength: 200, name: 'Identifier' };
 /** Names of people, schools, subjects, places. */
-const name: StringShape = { kind: 'string', minLength: 1, maxLength: 300 };
+const name: StringShape = { kind: 'string', minLength: 1, maxLength: 300, name: 'Name' };
 /** Free text (comments, reasons). */
-const text: StringShape = { kind: 'string', maxLength: 10_000 };
-const mark: StringShape = { kind: 'string', pattern: MARK, doc: 'Exact decimal 0..10 with at most one decimal' };
-const markOrPassFail: StringShape = { kind: 'string', pattern: `${MARK}|D|CD`, doc: 'Mark, or D/CD for comment subjects' };
-const isoDate: StringShape = { kind: 'string', pattern: DATE, doc: 'YYYY-MM-DD' };
-const isoDateTime: StringShape = { kind: 'string', pattern: `${DATE}T${TIME}`, doc: 'RFC 3339 instant with offset' };
-const schoolYear: StringShape = { kind: 'string', pattern: '[0-9]{4}-[0-9]{4}', doc: 'YYYY-YYYY' };
-const grade: IntegerShape = { kind: 'integer', minimum: 1, maximum: 12 };
-const count: IntegerShape = { kind: 'integer', minimum: 0, maximum: 100_000 };
-const positive: IntegerShape = { kind: 'integer', minimum: 1, maximum: 1_000_000 };
+const text: StringShape = { kind: 'string', maxLength: 10_000, name: 'FreeText' };
+const mark: StringShape = { kind: 'string', pattern: MARK, doc: 'Exact decimal 0..10 with at most one decimal', name: 'Mark' };
+const markOrPassFail: StringShape = { kind: 'string', pattern: `${MARK}|D|CD`, doc: 'Mark, or D/CD for comment subjects', name: 'MarkOrPassFail' };
+const isoDate: StringShape = { kind: 'string', pattern: DATE, doc: 'YYYY-MM-DD', name: 'Date' };
+const isoDateTime: StringShape = { kind: 'string', pattern: `${DATE}T${TIME}`, doc: 'RFC 3339 instant with offset', name: 'DateTime' };
+const schoolYear: StringShape = { kind: 'string', pattern: '[0-9]{4}-[0-9]{4}', doc: 'YYYY-YYYY', name: 'SchoolYear' };
+const grade: IntegerShape = { kind: 'integer', minimum: 1, maximum: 12, name: 'Grade' };
+const count: IntegerShape = { kind: 'integer', minimum: 0, maximum: 100_000, name: 'Count' };
+const positive: IntegerShape = { kind: 'integer', minimum: 1, maximum: 1_000_000, name: 'Version' };
 /** Subject slug (catalogue slug or `x-…` local subject). */
-const slug: StringShape = { kind: 'string', pattern: '[a-z0-9]+(-[a-z0-9]+)*', maxLength: 64 };
+const slug: StringShape = { kind: 'string', pattern: '[a-z0-9]+(-[a-z0-9]+)*', maxLength: 64, name: 'Slug' };
 const enumOf = (...values: string[]): StringShape => ({ kind: 'string', enum: values });
+const namedEnum = (typeName: string, ...values: string[]): StringShape & { name: string } => ({ kind: 'string', enum: values, name: typeName });
 
-const level4 = enumOf('TOT', 'KHA', 'DAT', 'CHUA_DAT');
-const primarySubjectLevel = enumOf('T', 'H', 'C');
-const primaryTraitLevel = enumOf('T', 'D', 'C');
-const legacyConduct = enumOf('T', 'K', 'TB', 'Y');
-const legacyStanding = enumOf('G', 'K', 'TB', 'Y', 'KEM');
-const outcome = enumOf('LEN_LOP', 'O_LAI_LOP', 'REN_LUYEN_HE', 'KIEM_TRA_LAI', 'HOAN_THANH_CT', 'CHUA_HOAN_THANH_CT');
-const sex = enumOf('NAM', 'NU');
-const signerRole = enumOf('GV_BO_MON', 'GVCN', 'HIEU_TRUONG', 'PHO_HIEU_TRUONG_UQ', 'DON_VI_CON_DAU', 'SO_GDDT');
-const traitMap = { kind: 'map', value: primaryTraitLevel, keyPattern: '[a-z0-9]+(-[a-z0-9]+)*', entryElement: 'entry' } as const;
+const level4 = namedEnum('Level4', 'TOT', 'KHA', 'DAT', 'CHUA_DAT');
+const primarySubjectLevel = namedEnum('PrimarySubjectLevel', 'T', 'H', 'C');
+const primaryTraitLevel = namedEnum('PrimaryTraitLevel', 'T', 'D', 'C');
+const legacyConduct = namedEnum('LegacyConduct', 'T', 'K', 'TB', 'Y');
+const legacyStanding = namedEnum('LegacyStanding', 'G', 'K', 'TB', 'Y', 'KEM');
+const outcome = namedEnum('Outcome', 'LEN_LOP', 'O_LAI_LOP', 'REN_LUYEN_HE', 'KIEM_TRA_LAI', 'HOAN_THANH_CT', 'CHUA_HOAN_THANH_CT');
+const sex = namedEnum('Sex', 'NAM', 'NU');
+const signerRole = namedEnum('SignerRole', 'GV_BO_MON', 'GVCN', 'HIEU_TRUONG', 'PHO_HIEU_TRUONG_UQ', 'DON_VI_CON_DAU', 'SO_GDDT');
+const traitMap: MapShape = { kind: 'map', value: primaryTraitLevel, keyPattern: '[a-z0-9]+(-[a-z0-9]+)*', entryElement: 'entry' };
 
 // ---- people, schools, signers ------------------------------------------------------------------------
 

@@ -18,6 +18,8 @@ export interface StringShape {
   maxLength?: number;
   /** Short description used in generated schemas. */
   doc?: string;
+  /** Name of a shared simple type in the XSD (`<name>Type`); unnamed shapes are declared inline. */
+  name?: string;
 }
 
 /** A JSON integer. */
@@ -26,6 +28,8 @@ export interface IntegerShape {
   minimum?: number;
   maximum?: number;
   doc?: string;
+  /** Name of a shared simple type in the XSD (`<name>Type`). */
+  name?: string;
 }
 
 /** A JSON boolean. */
@@ -86,7 +90,8 @@ export interface UnionArrayShape {
 /** A JSON object used as a map from string keys to scalars; in XML `<entry key="…">value</entry>`. */
 export interface MapShape {
   kind: 'map';
-  value: StringShape;
+  /** Values must be a named shape: the XSD extends its simple type with the `key` attribute. */
+  value: StringShape & { name: string };
   keyPattern?: string;
   entryElement: string;
 }

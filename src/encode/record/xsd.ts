@@ -44,7 +44,23 @@ function restriction(shape: ScalarShape): [string, string[]] {
 class XsdWriter {
   private readonly types = new Map<string, string[]>();
   private readonly seen = new Map<string, ObjectShape>();
-  private readonly mapValueTypes = new Map<StringShape, string>();
+  private readonly simpleTypes = new Map<string, ScalarShape>();
+
+  /** Declares (once) the named simple type of a scalar and returns its reference. */
+  namedSimple(shape: ScalarShape & { name: string }): string {
+    const typeName = `${shape.name}Type`;
+    const known = this.simpleTypes.get(shape.name);
+    if (known && known !== shape) throw new Error(`two different scalar shapes are named ${shape.name}`);
+    if (!known) {
+      this.simpleTypes.set(shape.name, shape);
+      const [base, facets] = restriction(shape);
+      const doc = 'doc' in shape && shape.doc !== undefined
+        ? ['    <xs:annotation>', `      <xs:documentation>${attr(shape.doc)}</xs:documentation>`, '    </xs:annotation>'] : [];
+      this.types.set(typeName, [`  <xs:simpleType name="${typeName}">`, ...doc, `    <xs:restriction base="${base}">`,
+        ...facets.map((f) => `      ${f}`), '    </xs:restriction>', '  </xs:simpleType>']);
+    }
+    return `r:${typeName}`;
+  }
   private uniqueCounter = 0;
 
   simpleType(shape: ScalarShape, indent: string): string[] {
@@ -69,6 +85,9 @@ class XsdWriter {
       case 'integer':
       case 'boolean':
       case 'const': {
+        if ((shape.kind === 'string' || shape.kind === 'integer') && shape.name !== undefined) {
+          return [`${head} type="${this.namedSimple(shape as ScalarShape & { name: string })}"/>`];
+        }
         const inner = this.simpleType(shape, `${indent}  `);
         if (inner.length === 0) return [`${head} type="${restriction(shape)[0]}"/>`];
         return [`${head}>`, ...inner, `${indent}</xs:element>`];
@@ -92,21 +111,14 @@ class XsdWriter {
   }
 
   mapElement(head: string, shape: MapShape, indent: string): string[] {
-    let valueType = this.mapValueTypes.get(shape.value);
-    if (valueType === undefined) {
-      valueType = `MapValue${this.mapValueTypes.size + 1}Type`;
-      this.mapValueTypes.set(shape.value, valueType);
-      const [base, facets] = restriction(shape.value);
-      this.types.set(valueType, [`  <xs:simpleType name="${valueType}">`, `    <xs:restriction base="${base}">`,
-        ...facets.map((f) => `      ${f}`), '    </xs:restriction>', '  </xs:simpleType>']);
-    }
+    const valueType = this.namedSimple(shape.value);
     const key = shape.keyPattern === undefined
       ? [`${indent}            <xs:attribute name="key" type="xs:string" use="required"/>`]
       : [`${indent}            <xs:attribute name="key" use="required">`, ...this.simpleType({ kind: 'string', pattern: shape.keyPattern }, `${indent}              `), `${indent}            </xs:attribute>`];
     this.uniqueCounter++;
     return [`${head}>`, `${indent}  <xs:complexType>`, `${indent}    <xs:sequence>`,
       `${indent}      <xs:element name="${shape.entryElement}" minOccurs="0" maxOccurs="unbounded">`,
-      `${indent}        <xs:complexType>`, `${indent}          <xs:simpleContent>`, `${indent}            <xs:extension base="r:${valueType}">`,
+      `${indent}        <xs:complexType>`, `${indent}          <xs:simpleContent>`, `${indent}            <xs:extension base="${valueType}">`,
       ...key.map((line) => `  ${line}`),
       `${indent}            </xs:extension>`, `${indent}          </xs:simpleContent>`, `${indent}        </xs:complexType>`,
       `${indent}      </xs:element>`, `${indent}    </xs:sequence>`, `${indent}  </xs:complexType>`,
