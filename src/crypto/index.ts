@@ -38,6 +38,7 @@ export { signMany } from './batch.js';
 export { remoteSigner, type RemoteSignerOptions, type RemoteSigningService, type RemoteSigningResult,
   type RemoteSigningSubmission } from './remote/remote-signer.js';
 export { createRemoteCallbackHub, type RemoteCallbackHub } from './remote/callback-hub.js';
+export { submitRemoteSigning, collectRemoteSigning, type RemoteSigningTicket, type RemoteCollection } from './remote/remote-two-phase.js';
 export { openCscSigner, cscCredentialInfo, cscSigningService, cscSignAlgo, type CscV2Options, type CscCredentialInfo,
   type OpenCscSignerOptions } from './remote/csc-v2.js';
 export type { FetchLike as SigningServiceFetch } from './remote/http-json.js';

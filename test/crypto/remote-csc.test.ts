@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createRemoteCallbackHub } from '../../src/crypto/remote/callback-hub.js';
-import { cscSignAlgo, openCscSigner, type OpenCscSignerOptions } from '../../src/crypto/remote/csc-v2.js';
+import { createExternalSigningRequest } from '../../src/crypto/external.js';
+import { cscSignAlgo, cscSigningService, openCscSigner, type OpenCscSignerOptions } from '../../src/crypto/remote/csc-v2.js';
+import { collectRemoteSigning, submitRemoteSigning } from '../../src/crypto/remote/remote-two-phase.js';
 import { remoteSigner, type RemoteSigningService } from '../../src/crypto/remote/remote-signer.js';
 import { loadPemSigner } from '../../src/crypto/pem.js';
 import { verifyDigestSignature, verifyMessageSignature } from '../../src/crypto/verify-signature.js';
@@ -150,5 +152,31 @@ describe('remoteSigner with callbacks (webhook style)', () => {
     const silent: RemoteSigningService = { async submit() { return { status: 'pending', transactionId: 'tx-never' }; } };
     const s = remoteSigner({ service: silent, certificate: rsa.certDer, callbacks: hub, pollIntervalMs: 20, timeoutMs: 200 });
     expect(await codeOf(() => s.sign(data))).toBe('REMOTE_SIGNING_TIMEOUT');
+  });
+});
+
+describe('remote signing across requests (ticket)', () => {
+  it('submit → JSON ticket → collect: pending, then completed and verified; rejection; expiry', async () => {
+    const d = await double(rsa, { confirmAfterMs: 200 });
+    const service = cscSigningService({ baseUrl: d.baseUrl, credentialId: 'GV-0001', accessToken: 'tok-123', sad: 'sad-456',
+      operationMode: 'A' }, ['1.2.840.113549.1.1.1']);
+    const digests = [sha('sha256', 'lớp 10A1 #1'), sha('sha256', 'lớp 10A1 #2')];
+    const request = createExternalSigningRequest({ certificate: rsa.certDer, digests, ttlMs: 60_000 });
+    const ticket = JSON.parse(JSON.stringify(await submitRemoteSigning(service, request)));
+    expect(typeof ticket.transactionId).toBe('string');
+    const first = await collectRemoteSigning(service, ticket);
+    expect(first.status).toBe('pending');
+    await new Promise((r) => setTimeout(r, 250));
+    const second = await collectRemoteSigning(service, ticket);
+    expect(second.status).toBe('completed');
+    if (second.status === 'completed') {
+      second.signatures.forEach((s, i) => expect(verifyDigestSignature(rsa.certDer, request.algorithm, digests[i] as Uint8Array, s)).toBe(true));
+    }
+    d.behaviour.reject = true;
+    const t2 = await submitRemoteSigning(service, request);
+    expect(await codeOf(() => collectRemoteSigning(service, t2))).toBe('REMOTE_SIGNING_REJECTED');
+    expect(await codeOf(() => collectRemoteSigning(service, t2, { now: new Date(Date.now() + 120_000) }))).toBe('TWO_PHASE_STATE_INVALID');
+    const garbage = await collectRemoteSigning(service, { request, signatures: ['AAAA', 'AAAA'] }).catch((e: { code: string }) => e.code);
+    expect(garbage).toBe('SIGNER_FAILED');
   });
 });
