@@ -7,7 +7,14 @@ import { join } from 'node:path';
 import { recordJsonSchema } from './json-schema.js';
 import { recordXsd } from './xsd.js';
 
-/** The shipped schema files and their generated content, by file name. */
+/**
+ * The shipped schema files and their generated content, by file name.
+ *
+ * @example
+ * ```ts
+ * Object.keys(schemaFiles()); // ['edusign-record.xsd', 'transcript.schema.json', 'gradebook.schema.json']
+ * ```
+ */
 export function schemaFiles(): Record<string, string> {
   return {
     'edusign-record.xsd': recordXsd(),
