@@ -152,6 +152,13 @@ describe('remoteSigner with callbacks (webhook style)', () => {
     const silent: RemoteSigningService = { async submit() { return { status: 'pending', transactionId: 'tx-never' }; } };
     const s = remoteSigner({ service: silent, certificate: rsa.certDer, callbacks: hub, pollIntervalMs: 20, timeoutMs: 200 });
     expect(await codeOf(() => s.sign(data))).toBe('REMOTE_SIGNING_TIMEOUT');
+    const controller = new AbortController();
+    const c = remoteSigner({ service: silent, certificate: rsa.certDer, callbacks: hub, pollIntervalMs: 1000, timeoutMs: 5000,
+      signal: controller.signal });
+    setTimeout(() => controller.abort(), 50);
+    const error = await c.sign(data).catch((e: { code: string; message: string }) => e);
+    expect(error).toMatchObject({ code: 'SIGNER_FAILED' });
+    expect((error as { message: string }).message).toContain('cancelled');
   });
 });
 

@@ -87,8 +87,9 @@ async function awaitCompletion(
     throw new EdusignError('INVALID_ARGUMENT', { detail: 'the service answered "pending" but can neither be polled nor call back' });
   }
   const transactionId = result.status === 'pending' ? result.transactionId : '';
-  const delivered = result.status === 'pending' && options.callbacks ? options.callbacks.wait(transactionId, signal) : undefined;
-  delivered?.catch(() => undefined);
+  // resolves with the delivered result, or undefined once waiting stops (abort): never rejects
+  const delivered: Promise<RemoteSigningResult | undefined> | undefined = result.status === 'pending' && options.callbacks
+    ? options.callbacks.wait(transactionId, signal).then((r) => r, () => undefined) : undefined;
   const interval = options.pollIntervalMs ?? 2000;
   while (result.status === 'pending') {
     let fromCallback: RemoteSigningResult | undefined;
