@@ -208,3 +208,22 @@ describe('corrections and enrolment history', () => {
     expect(validateTranscript(thptTranscript()).warnings).toEqual([]);
   });
 });
+
+describe('plausibility warnings', () => {
+  it('age for the grade: usual is grade + 5, tolerated −1..+3', () => {
+    for (const [dob, warned] of [['2009-12-31', false], ['2010-01-01', false], ['2011-01-01', true], ['2006-06-01', false], ['2005-06-01', true]] as const) {
+      const t = thptTranscript();
+      (t['student'] as Json)['dateOfBirth'] = dob;
+      delete (t['student'] as Json)['personalId'];
+      const w = validateTranscript(t).warnings.find((x) => x.code === 'AGE_UNUSUAL');
+      expect(w !== undefined, dob).toBe(warned);
+    }
+  });
+  it('school level differs from the transcript level', () => {
+    const y = thptYear();
+    (y['school'] as Json)['level'] = 'THCS';
+    const r = validateTranscript(withYear(y));
+    expect(r.ok).toBe(true);
+    expect(r.warnings.find((w) => w.code === 'SCHOOL_LEVEL_MISMATCH')).toMatchObject({ path: '/years/0/school/level', declared: 'THCS', computed: 'THPT' });
+  });
+});

@@ -37,6 +37,8 @@ export const MODEL_FINDING_MESSAGES = {
   GRADE_OUT_OF_LEVEL: { en: 'Grade does not belong to the transcript’s school level', vi: 'Khối lớp không thuộc cấp học của học bạ' },
   YEARS_NOT_CHRONOLOGICAL: { en: 'School years are not in chronological order', vi: 'Các năm học không theo thứ tự thời gian' },
   GRADE_SEQUENCE: { en: 'Grade does not follow from the previous year’s outcome', vi: 'Khối lớp không phù hợp với kết quả năm học trước' },
+  SCHOOL_LEVEL_MISMATCH: { en: 'The school’s level differs from the transcript’s level', vi: 'Cấp học của trường khác cấp học của học bạ' },
+  AGE_UNUSUAL: { en: 'Unusual age for the grade (check the date of birth, school year and grade)', vi: 'Tuổi không phù hợp với khối lớp (kiểm tra ngày sinh, năm học, khối lớp)' },
   // identity
   PERSONAL_ID_FORMAT: { en: 'Malformed personal ID', vi: 'Số định danh/CMND không đúng định dạng' },
   PERSONAL_ID_PROVINCE_UNKNOWN: { en: 'Unknown province code in the personal ID (birth registered abroad?)', vi: 'Mã tỉnh trong số định danh không có trong danh mục (đăng ký khai sinh ở nước ngoài?)' },

@@ -6,7 +6,7 @@ import type { SchoolLevel, ValidationResult } from '../types.js';
 import { createContext, error, pointer, warn, DEFAULT_LIMITS, type ValidationLimits } from './context.js';
 import { ID_LIMIT, validateSchool, validateStudent } from './common.js';
 import { validateYear, type YearSummary } from './year.js';
-import { readArray, readDate, readEnum, readInt, readObject, readSchoolYear, readString } from './read.js';
+import { isIsoDate, readArray, readDate, readEnum, readInt, readObject, readSchoolYear, readString } from './read.js';
 
 /**
  * Validates a transcript (học bạ) given as any JSON value. Recomputes every derived value (ĐTBmcn, học tập and
@@ -54,8 +54,29 @@ export function validateTranscript(value: unknown, limits: ValidationLimits = DE
     summaries.forEach((y, i) => {
       if (y.schoolYear !== undefined && !enrolled.has(y.schoolYear)) warn(ctx, 'ENROLLMENT_MISSING', pointer(pointer('/years', i), 'schoolYear'), { detail: y.schoolYear });
     });
+    checkAges(ctx, o['student'], summaries);
   }
   return { ok: ctx.errors.length === 0, errors: ctx.errors, warnings: ctx.warnings };
+}
+
+/**
+ * Age plausibility [M] (Charter of secondary schools TT32/2020 Art.33; primary Charter TT28/2020 Art.33): a student
+ * enters grade 1 in the calendar year of turning 6, so the usual age is grade + 5 (school-year start minus birth
+ * year). Students may be older (repeating, late entry, ethnic minorities, disabilities, return from abroad) and,
+ * exceptionally, younger; outside [−1, +3] years this is only a warning, usually a typo in a date or a grade.
+ */
+function checkAges(ctx: Parameters<typeof error>[0], student: unknown, years: readonly YearSummary[]): void {
+  const dob = typeof student === 'object' && student !== null ? (student as Record<string, unknown>)['dateOfBirth'] : undefined;
+  if (typeof dob !== 'string' || !isIsoDate(dob)) return;
+  const birthYear = Number(dob.slice(0, 4));
+  years.forEach((y, i) => {
+    if (y.year === undefined || y.grade === undefined) return;
+    const age = y.year - birthYear;
+    const usual = y.grade + 5;
+    if (age < usual - 1 || age > usual + 3) {
+      warn(ctx, 'AGE_UNUSUAL', pointer(pointer('/years', i), 'grade'), { declared: String(age), computed: String(usual) });
+    }
+  });
 }
 
 /** Years in strictly increasing order; a promoted student's next grade is one higher, a retained one's the same. */

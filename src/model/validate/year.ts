@@ -69,6 +69,10 @@ export function validateYear(ctx: ValidationContext, value: unknown, path: strin
   }
   readString(ctx, o, 'className', path, { max: 50 });
   validateSchool(ctx, o['school'], pointer(path, 'school'));
+  const schoolLevel = typeof o['school'] === 'object' && o['school'] !== null ? (o['school'] as Record<string, unknown>)['level'] : undefined;
+  if (level !== undefined && (schoolLevel === 'TH' || schoolLevel === 'THCS' || schoolLevel === 'THPT') && schoolLevel !== level) {
+    warn(ctx, 'SCHOOL_LEVEL_MISMATCH', pointer(pointer(path, 'school'), 'level'), { declared: schoolLevel, computed: level });
+  }
   readString(ctx, o, 'homeroomComment', path, { allowEmpty: true });
 
   // Who signs the year: every subject row (GV_BO_MON, in the regime validators), GVCN, the principal (or an
