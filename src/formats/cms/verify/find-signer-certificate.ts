@@ -1,20 +1,19 @@
 /**
  * Identify the signer's certificate of a SignerInfo by its `sid` (RFC 5652 §5.3): issuerAndSerialNumber or
  * subjectKeyIdentifier, among candidate certificates (those of the SignedData first, then any supplied).
+ * Names are compared as DER bytes first; a differently encoded but equal name falls back to RFC 5280 matching.
  * @module
  */
-import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { bytesEqual } from './bytes.js';
+import { certificateFields, type CertificateFields } from './certificate-fields.js';
+import type { SignerIdentifier } from './parse-signed-data.js';
 
-/** A certificate both as raw DER and parsed. */
-export interface CandidateCertificate {
-  der: Uint8Array;
-  parsed: pkijs.Certificate;
-}
+/** A candidate certificate: raw DER and its identification fields. */
+export type CandidateCertificate = CertificateFields;
 
 /**
- * Parse DER certificates, silently skipping unparsable ones (they cannot be the signer anyway).
+ * Read DER certificates, skipping unparsable ones (they cannot be the signer anyway).
  *
  * @example
  * ```ts
@@ -24,37 +23,29 @@ export interface CandidateCertificate {
 export function parseCandidates(ders: readonly Uint8Array[]): CandidateCertificate[] {
   const out: CandidateCertificate[] = [];
   for (const der of ders) {
-    try {
-      out.push({ der, parsed: pkijs.Certificate.fromBER(der.slice()) });
-    } catch {
-      // not a certificate: ignore
-    }
+    const fields = certificateFields(der);
+    if (fields) out.push(fields);
   }
   return out;
 }
 
-function subjectKeyIdentifier(cert: pkijs.Certificate): Uint8Array | undefined {
-  const ext = cert.extensions?.find((e) => e.extnID === '2.5.29.14');
-  if (!ext) return undefined;
+/**
+ * `true` when two DER Names are the same name: byte-equal, or equal under RFC 5280 §7.1 comparison.
+ *
+ * @example
+ * ```ts
+ * namesEqual(sidIssuer, cert.issuer)
+ * ```
+ */
+export function namesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (bytesEqual(a, b)) return true;
   try {
-    const inner = asn1js.fromBER(ext.extnValue.getValue());
-    if (inner.result instanceof asn1js.OctetString) return new Uint8Array(inner.result.getValue());
+    const x = pkijs.RelativeDistinguishedNames.fromBER(a.slice());
+    const y = pkijs.RelativeDistinguishedNames.fromBER(b.slice());
+    return x.isEqual(y);
   } catch {
-    return undefined;
+    return false;
   }
-  return undefined;
-}
-
-function sidKeyIdentifier(sid: unknown): Uint8Array | undefined {
-  if (sid instanceof asn1js.Constructed) {
-    const first = sid.valueBlock.value[0];
-    return first instanceof asn1js.OctetString ? new Uint8Array(first.getValue()) : undefined;
-  }
-  if (sid instanceof asn1js.BaseBlock) {
-    const block = sid.valueBlock as unknown as { valueHexView?: Uint8Array };
-    return block.valueHexView ? new Uint8Array(block.valueHexView) : undefined;
-  }
-  return undefined;
 }
 
 /**
@@ -62,23 +53,10 @@ function sidKeyIdentifier(sid: unknown): Uint8Array | undefined {
  *
  * @example
  * ```ts
- * const cert = findSignerCertificate(signerInfo, parseCandidates(parsed.certificates));
+ * const cert = findSignerCertificate(signerInfo.sid, parseCandidates(parsed.certificates));
  * ```
  */
-export function findSignerCertificate(
-  signerInfo: pkijs.SignerInfo,
-  candidates: readonly CandidateCertificate[],
-): CandidateCertificate | undefined {
-  const sid: unknown = signerInfo.sid;
-  if (sid instanceof pkijs.IssuerAndSerialNumber) {
-    const serial = new Uint8Array(sid.serialNumber.valueBlock.valueHexView);
-    return candidates.find((c) =>
-      bytesEqual(new Uint8Array(c.parsed.serialNumber.valueBlock.valueHexView), serial) && c.parsed.issuer.isEqual(sid.issuer));
-  }
-  const keyId = sidKeyIdentifier(sid);
-  if (!keyId) return undefined;
-  return candidates.find((c) => {
-    const ski = subjectKeyIdentifier(c.parsed);
-    return ski !== undefined && bytesEqual(ski, keyId);
-  });
+export function findSignerCertificate(sid: SignerIdentifier, candidates: readonly CandidateCertificate[]): CandidateCertificate | undefined {
+  if (sid.kind === 'keyId') return candidates.find((c) => c.keyId !== undefined && bytesEqual(c.keyId, sid.keyId));
+  return candidates.find((c) => bytesEqual(c.serial, sid.serial) && namesEqual(c.issuer, sid.issuer));
 }

@@ -2,11 +2,10 @@
  * Read the TSTInfo (RFC 3161 §2.4.2) of a TimeStampToken: what time it asserts and which digest it covers.
  * @module
  */
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import type { HashAlgorithm } from '../../../crypto/types.js';
 import { EdusignError } from '../../../errors.js';
 import { DIGEST_OIDS, OID } from './algorithms.js';
+import { berChildren, berOctets, berOid, berTime, isTag, readBer, TAG } from './ber.js';
 import { toHex } from './bytes.js';
 import { parseSignedData } from './parse-signed-data.js';
 
@@ -23,6 +22,10 @@ export interface TstInfoSummary {
   policy: string;
 }
 
+function bad(detail: string, cause?: unknown): EdusignError {
+  return new EdusignError('TIMESTAMP_MALFORMED', { detail, cause });
+}
+
 /**
  * Parse the TSTInfo of a DER TimeStampToken. Throws `TIMESTAMP_MALFORMED` when it is not one.
  *
@@ -37,26 +40,29 @@ export function readTstInfo(token: Uint8Array): TstInfoSummary {
   try {
     parsed = parseSignedData(token);
   } catch (cause) {
-    throw new EdusignError('TIMESTAMP_MALFORMED', { detail: 'not a CMS SignedData', cause });
+    throw bad('not a CMS SignedData', cause);
   }
-  if (parsed.eContentType !== OID.tstInfo || !parsed.eContent) {
-    throw new EdusignError('TIMESTAMP_MALFORMED', { detail: 'the token does not encapsulate a TSTInfo' });
-  }
-  let info: pkijs.TSTInfo;
+  const tst = parsed.eContent;
+  if (parsed.eContentType !== OID.tstInfo || !tst) throw bad('the token does not encapsulate a TSTInfo');
   try {
-    const asn = asn1js.fromBER(parsed.eContent.slice());
-    info = new pkijs.TSTInfo({ schema: asn.result });
+    const root = readBer(tst, 0, tst.length, 'TIMESTAMP_MALFORMED');
+    const [, policyNode, imprintNode, serialNode, genTimeNode] = berChildren(tst, root, 'TIMESTAMP_MALFORMED');
+    const policy = berOid(tst, policyNode);
+    const [algNode, hashNode] = isTag(imprintNode, TAG.SEQUENCE) ? berChildren(tst, imprintNode, 'TIMESTAMP_MALFORMED') : [];
+    const imprintAlgorithmOid = isTag(algNode, TAG.SEQUENCE) ? berOid(tst, berChildren(tst, algNode, 'TIMESTAMP_MALFORMED')[0]) : undefined;
+    const genTime = berTime(tst, genTimeNode);
+    if (!policy || !imprintAlgorithmOid || !isTag(hashNode, TAG.OCTET_STRING) || !isTag(serialNode, TAG.INTEGER) || !genTime) {
+      throw bad('TSTInfo does not match RFC 3161');
+    }
+    const imprintAlgorithm = DIGEST_OIDS[imprintAlgorithmOid];
+    return {
+      genTime, ...(imprintAlgorithm ? { imprintAlgorithm } : {}), imprintAlgorithmOid,
+      imprint: berOctets(tst, hashNode),
+      serialNumber: toHex(tst.subarray(serialNode.contentStart, serialNode.contentEnd)),
+      policy,
+    };
   } catch (cause) {
-    throw new EdusignError('TIMESTAMP_MALFORMED', { detail: 'TSTInfo does not match RFC 3161', cause });
+    if (cause instanceof EdusignError && cause.code === 'TIMESTAMP_MALFORMED') throw cause;
+    throw bad('TSTInfo does not match RFC 3161', cause);
   }
-  const imprintAlgorithmOid = info.messageImprint.hashAlgorithm.algorithmId;
-  const imprintAlgorithm = DIGEST_OIDS[imprintAlgorithmOid];
-  return {
-    genTime: info.genTime,
-    ...(imprintAlgorithm ? { imprintAlgorithm } : {}),
-    imprintAlgorithmOid,
-    imprint: new Uint8Array(info.messageImprint.hashedMessage.getValue()),
-    serialNumber: toHex(new Uint8Array(info.serialNumber.valueBlock.valueHexView)),
-    policy: info.policy,
-  };
 }

@@ -3,31 +3,33 @@
  * carry CRLs and OCSP responses inside the CMS (ISO 32000-2 §12.8.3.3.2).
  * @module
  */
-import * as asn1js from 'asn1js';
-import type * as pkijs from 'pkijs';
 import { OID } from './algorithms.js';
+import { berBytes, berChildren, isTag, TAG } from './ber.js';
+import type { ParsedAttribute } from './parse-signed-data.js';
 
 /**
  * Extract the CRLs and OCSP responses of an adbe-revocationInfoArchival attribute, if present.
  *
  * @example
  * ```ts
- * const { crls, ocspResponses } = readRevocationArchival(signerInfo);
+ * const { crls, ocspResponses } = readRevocationArchival(parsed.bytes, signerInfo.signedAttrs);
  * ```
  */
-export function readRevocationArchival(signerInfo: pkijs.SignerInfo): { crls: Uint8Array[]; ocspResponses: Uint8Array[] } {
+export function readRevocationArchival(bytes: Uint8Array, signedAttrs: readonly ParsedAttribute[]): { crls: Uint8Array[]; ocspResponses: Uint8Array[] } {
   const crls: Uint8Array[] = [];
   const ocspResponses: Uint8Array[] = [];
-  const attr = signerInfo.signedAttrs?.attributes.find((a) => a.type === OID.adbeRevocationInfoArchival);
-  const value: unknown = attr?.values[0];
-  if (!(value instanceof asn1js.Sequence)) return { crls, ocspResponses };
-  for (const part of value.valueBlock.value) {
-    if (!(part instanceof asn1js.Constructed) || part.idBlock.tagClass !== 3) continue;
-    const list = part.valueBlock.value[0];
-    if (!(list instanceof asn1js.Sequence)) continue;
-    const target = part.idBlock.tagNumber === 0 ? crls : part.idBlock.tagNumber === 1 ? ocspResponses : undefined;
-    if (!target) continue;
-    for (const item of list.valueBlock.value) target.push(new Uint8Array(item.valueBeforeDecodeView));
+  const value = signedAttrs.find((a) => a.type === OID.adbeRevocationInfoArchival)?.values[0];
+  if (!isTag(value, TAG.SEQUENCE)) return { crls, ocspResponses };
+  try {
+    for (const part of berChildren(bytes, value)) {
+      if (part.cls !== 2 || !part.constructed) continue;
+      const target = part.tagNumber === 0 ? crls : part.tagNumber === 1 ? ocspResponses : undefined;
+      const [list] = berChildren(bytes, part);
+      if (!target || !isTag(list, TAG.SEQUENCE)) continue;
+      for (const item of berChildren(bytes, list)) target.push(berBytes(bytes, item));
+    }
+  } catch {
+    // a malformed archival attribute carries nothing usable
   }
   return { crls, ocspResponses };
 }

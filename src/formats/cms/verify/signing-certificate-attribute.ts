@@ -5,13 +5,13 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
 import type { Finding } from '../../../pki/indication.js';
 import { DIGEST_OIDS, OID, nodeHashName } from './algorithms.js';
+import { berBytes, berChildren, berOctets, berOid, isTag, TAG, type BerNode } from './ber.js';
 import { bytesEqual } from './bytes.js';
-import type { CandidateCertificate } from './find-signer-certificate.js';
+import { namesEqual, type CandidateCertificate } from './find-signer-certificate.js';
 import { finding } from './finding.js';
+import type { ParsedAttribute } from './parse-signed-data.js';
 
 /** Outcome of the signing-certificate binding check. */
 export interface SigningCertificateBinding {
@@ -26,46 +26,41 @@ interface EssCertId {
   hash: string;
   certHash: Uint8Array;
   serial?: Uint8Array;
-  issuer?: pkijs.RelativeDistinguishedNames;
+  issuer?: Uint8Array;
 }
 
-function parseIssuerSerial(block: asn1js.AsnType | undefined): Pick<EssCertId, 'serial' | 'issuer'> {
-  if (!(block instanceof asn1js.Sequence)) return {};
-  const [names, serial] = block.valueBlock.value;
+function parseIssuerSerial(bytes: Uint8Array, node: BerNode | undefined): Pick<EssCertId, 'serial' | 'issuer'> {
+  if (!isTag(node, TAG.SEQUENCE)) return {};
+  const [names, serial] = berChildren(bytes, node);
   const out: Pick<EssCertId, 'serial' | 'issuer'> = {};
-  if (serial instanceof asn1js.Integer) out.serial = new Uint8Array(serial.valueBlock.valueHexView);
-  if (names instanceof asn1js.Sequence) {
-    const dn = names.valueBlock.value.find((g) => g instanceof asn1js.Constructed && g.idBlock.tagClass === 3 && g.idBlock.tagNumber === 4);
-    const name = dn instanceof asn1js.Constructed ? dn.valueBlock.value[0] : undefined;
-    if (name) {
-      try {
-        out.issuer = new pkijs.RelativeDistinguishedNames({ schema: name });
-      } catch {
-        // unparsable issuer: compared by serial only
-      }
-    }
+  if (isTag(serial, TAG.INTEGER)) out.serial = bytes.subarray(serial.contentStart, serial.contentEnd);
+  if (isTag(names, TAG.SEQUENCE)) {
+    const dn = berChildren(bytes, names).find((g) => g.cls === 2 && g.tagNumber === 4 && g.constructed);
+    const [name] = dn ? berChildren(bytes, dn) : [];
+    if (name) out.issuer = berBytes(bytes, name);
   }
   return out;
 }
 
-function parseFirstCertId(value: unknown, version: 1 | 2): EssCertId | undefined {
-  if (!(value instanceof asn1js.Sequence)) return undefined;
-  const certs = value.valueBlock.value[0];
-  if (!(certs instanceof asn1js.Sequence)) return undefined;
-  const first = certs.valueBlock.value[0];
-  if (!(first instanceof asn1js.Sequence)) return undefined;
-  const parts = [...first.valueBlock.value];
-  let hash = version === 2 ? 'SHA-256' : 'SHA-1';
-  if (version === 2 && parts[0] instanceof asn1js.Sequence) {
-    const alg = parts.shift() as asn1js.Sequence;
-    const oid = alg.valueBlock.value[0];
-    const name = oid instanceof asn1js.ObjectIdentifier ? DIGEST_OIDS[oid.valueBlock.toString()] : undefined;
-    if (!name) return undefined;
-    hash = name;
+function parseFirstCertId(bytes: Uint8Array, value: BerNode | undefined, version: 1 | 2): EssCertId | undefined {
+  try {
+    if (!isTag(value, TAG.SEQUENCE)) return undefined;
+    const [certs] = berChildren(bytes, value);
+    const [first] = isTag(certs, TAG.SEQUENCE) ? berChildren(bytes, certs) : [];
+    if (!isTag(first, TAG.SEQUENCE)) return undefined;
+    const parts = berChildren(bytes, first);
+    let hash = version === 2 ? 'SHA-256' : 'SHA-1';
+    if (version === 2 && isTag(parts[0], TAG.SEQUENCE)) {
+      const alg = parts.shift()!;
+      const name = DIGEST_OIDS[berOid(bytes, berChildren(bytes, alg)[0]) ?? ''];
+      if (!name) return undefined;
+      hash = name;
+    }
+    if (!isTag(parts[0], TAG.OCTET_STRING)) return undefined;
+    return { hash, certHash: berOctets(bytes, parts[0]), ...parseIssuerSerial(bytes, parts[1]) };
+  } catch {
+    return undefined;
   }
-  const certHash = parts[0];
-  if (!(certHash instanceof asn1js.OctetString)) return undefined;
-  return { hash, certHash: new Uint8Array(certHash.getValue()), ...parseIssuerSerial(parts[1]) };
 }
 
 /**
@@ -73,17 +68,13 @@ function parseFirstCertId(value: unknown, version: 1 | 2): EssCertId | undefined
  *
  * @example
  * ```ts
- * const binding = checkSigningCertificate(signerInfo, signerCert);
+ * const binding = checkSigningCertificate(parsed.bytes, signerInfo.signedAttrs, signerCert);
  * if (binding.status !== 'bound') console.log(binding.findings);
  * ```
  */
-export function checkSigningCertificate(
-  signerInfo: pkijs.SignerInfo,
-  certificate: CandidateCertificate,
-): SigningCertificateBinding {
-  const attrs = signerInfo.signedAttrs?.attributes ?? [];
-  const v2 = attrs.find((a) => a.type === OID.signingCertificateV2);
-  const v1 = attrs.find((a) => a.type === OID.signingCertificate);
+export function checkSigningCertificate(bytes: Uint8Array, signedAttrs: readonly ParsedAttribute[], certificate: CandidateCertificate): SigningCertificateBinding {
+  const v2 = signedAttrs.find((a) => a.type === OID.signingCertificateV2);
+  const v1 = signedAttrs.find((a) => a.type === OID.signingCertificate);
   const attr = v2 ?? v1;
   const version: 1 | 2 = v2 ? 2 : 1;
   if (!attr) {
@@ -94,7 +85,7 @@ export function checkSigningCertificate(
         'Thuộc tính ký không gắn chứng thư số của người ký (thiếu signingCertificateV2)')],
     };
   }
-  const id = parseFirstCertId(attr.values[0], version);
+  const id = parseFirstCertId(bytes, attr.values[0], version);
   if (!id) {
     return {
       status: 'mismatch', version,
@@ -103,9 +94,8 @@ export function checkSigningCertificate(
     };
   }
   const digest = new Uint8Array(createHash(nodeHashName(id.hash as 'SHA-256')).update(certificate.der).digest());
-  const serialOk = id.serial === undefined ||
-    bytesEqual(id.serial, new Uint8Array(certificate.parsed.serialNumber.valueBlock.valueHexView));
-  const issuerOk = id.issuer === undefined || certificate.parsed.issuer.isEqual(id.issuer);
+  const serialOk = id.serial === undefined || bytesEqual(id.serial, certificate.serial);
+  const issuerOk = id.issuer === undefined || namesEqual(id.issuer, certificate.issuer);
   if (!bytesEqual(digest, id.certHash) || !serialOk || !issuerOk) {
     return {
       status: 'mismatch', version,

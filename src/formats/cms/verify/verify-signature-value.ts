@@ -4,9 +4,15 @@
  * @module
  */
 import { X509Certificate, constants, verify } from 'node:crypto';
-import * as pkijs from 'pkijs';
 import type { HashAlgorithm } from '../../../crypto/types.js';
 import { DIGEST_OIDS, SIGNATURE_OIDS, nodeHashName } from './algorithms.js';
+import { berChildren, berOid, isTag, TAG, type BerNode } from './ber.js';
+
+/** A signature AlgorithmIdentifier as parsed: OID and parameters (elements of `bytes`). */
+export interface SignatureAlgorithmId {
+  oid: string;
+  params?: BerNode;
+}
 
 /** Outcome of a signature value check. */
 export interface SignatureValueCheck {
@@ -18,11 +24,24 @@ export interface SignatureValueCheck {
   reason?: string;
 }
 
-function pssParams(alg: pkijs.AlgorithmIdentifier): { hash: HashAlgorithm | 'SHA-1'; saltLength: number } | undefined {
+function pssParams(bytes: Uint8Array, alg: SignatureAlgorithmId): { hash: HashAlgorithm | 'SHA-1'; saltLength: number } | undefined {
   try {
-    const params = new pkijs.RSASSAPSSParams({ schema: alg.algorithmParams });
-    const hash = DIGEST_OIDS[params.hashAlgorithm.algorithmId];
-    return hash ? { hash, saltLength: params.saltLength } : undefined;
+    let hash: HashAlgorithm | 'SHA-1' = 'SHA-1';
+    let saltLength = 20;
+    if (!isTag(alg.params, TAG.SEQUENCE)) return undefined;
+    for (const field of berChildren(bytes, alg.params)) {
+      if (field.cls !== 2) continue;
+      const [inner] = berChildren(bytes, field);
+      if (field.tagNumber === 0 && isTag(inner, TAG.SEQUENCE)) {
+        const h = DIGEST_OIDS[berOid(bytes, berChildren(bytes, inner)[0]) ?? ''];
+        if (!h) return undefined;
+        hash = h;
+      } else if (field.tagNumber === 2 && isTag(inner, TAG.INTEGER)) {
+        saltLength = 0;
+        for (let i = inner.contentStart; i < inner.contentEnd; i++) saltLength = saltLength * 256 + bytes[i]!;
+      }
+    }
+    return { hash, saltLength };
   } catch {
     return undefined;
   }
@@ -33,19 +52,20 @@ function pssParams(alg: pkijs.AlgorithmIdentifier): { hash: HashAlgorithm | 'SHA
  *
  * @example
  * ```ts
- * const check = verifySignatureValue(signerInfo.signatureAlgorithm, 'SHA-256', certDer, toBeSigned, signature);
+ * const check = verifySignatureValue(parsed.bytes, signerInfo.signatureAlgorithm, 'SHA-256', certDer, toBeSigned, signature);
  * if (check.result === 'valid') console.log('ok');
  * ```
  */
 export function verifySignatureValue(
-  signatureAlgorithm: pkijs.AlgorithmIdentifier,
+  bytes: Uint8Array,
+  signatureAlgorithm: SignatureAlgorithmId,
   digestAlgorithm: HashAlgorithm | 'SHA-1',
   certificateDer: Uint8Array,
   data: Uint8Array,
   signature: Uint8Array,
 ): SignatureValueCheck {
-  const kind = SIGNATURE_OIDS[signatureAlgorithm.algorithmId];
-  if (!kind) return { result: 'unsupported', reason: `signature algorithm ${signatureAlgorithm.algorithmId}` };
+  const kind = SIGNATURE_OIDS[signatureAlgorithm.oid];
+  if (!kind) return { result: 'unsupported', reason: `signature algorithm ${signatureAlgorithm.oid}` };
   let publicKey;
   try {
     publicKey = new X509Certificate(certificateDer).publicKey;
@@ -55,7 +75,7 @@ export function verifySignatureValue(
   const keyType = publicKey.asymmetricKeyType;
   try {
     if (kind.kind === 'rsa-pss') {
-      const params = pssParams(signatureAlgorithm);
+      const params = pssParams(bytes, signatureAlgorithm);
       if (!params) return { result: 'unsupported', reason: 'RSA-PSS parameters' };
       const ok = verify(nodeHashName(params.hash), data,
         { key: publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: params.saltLength }, signature);

@@ -6,14 +6,14 @@
  * @module
  */
 import { createHash } from 'node:crypto';
-import type * as pkijs from 'pkijs';
 import type { HashAlgorithm } from '../../../crypto/types.js';
 import type { Finding, Indication, SubIndication } from '../../../pki/indication.js';
 import { DIGEST_OIDS, OID, nodeHashName } from './algorithms.js';
+import { berBytes, berOctets, berOid, berTime, isTag, TAG } from './ber.js';
 import { bytesEqual } from './bytes.js';
 import { findSignerCertificate, parseCandidates } from './find-signer-certificate.js';
 import { finding } from './finding.js';
-import { type ParsedSignedData, parseSignedData } from './parse-signed-data.js';
+import { type ParsedAttribute, type ParsedSignedData, parseSignedData } from './parse-signed-data.js';
 import { readRevocationArchival } from './revocation-archival.js';
 import { checkSigningCertificate, type SigningCertificateBinding } from './signing-certificate-attribute.js';
 import { verifySignatureValue } from './verify-signature-value.js';
@@ -72,34 +72,17 @@ function digestChunks(hash: HashAlgorithm | 'SHA-1', chunks: readonly Uint8Array
   return new Uint8Array(h.digest());
 }
 
-function attributeOctets(signerInfo: pkijs.SignerInfo, type: string): Uint8Array | undefined {
-  const attr = signerInfo.signedAttrs?.attributes.find((a) => a.type === type);
-  const v = attr?.values[0] as { getValue?: () => ArrayBuffer } | undefined;
-  return v?.getValue ? new Uint8Array(v.getValue()) : undefined;
+function attribute(attrs: readonly ParsedAttribute[], type: string) {
+  return attrs.find((a) => a.type === type)?.values[0];
 }
 
-function signingTime(signerInfo: pkijs.SignerInfo): Date | undefined {
-  const attr = signerInfo.signedAttrs?.attributes.find((a) => a.type === OID.signingTime);
-  const v = attr?.values[0] as { toDate?: () => Date } | undefined;
-  const d = v?.toDate?.();
-  return d && !Number.isNaN(d.getTime()) ? d : undefined;
+function attributeOctets(bytes: Uint8Array, attrs: readonly ParsedAttribute[], type: string): Uint8Array | undefined {
+  const v = attribute(attrs, type);
+  return isTag(v, TAG.OCTET_STRING) ? berOctets(bytes, v) : undefined;
 }
 
-function contentTypeAttribute(signerInfo: pkijs.SignerInfo): string | undefined {
-  const attr = signerInfo.signedAttrs?.attributes.find((a) => a.type === OID.contentType);
-  const v = attr?.values[0] as { valueBlock?: { toString(): string } } | undefined;
-  return v?.valueBlock?.toString();
-}
-
-function timestampTokens(signerInfo: pkijs.SignerInfo): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  for (const attr of signerInfo.unsignedAttrs?.attributes ?? []) {
-    if (attr.type !== OID.signatureTimeStampToken) continue;
-    for (const v of attr.values as { valueBeforeDecodeView?: Uint8Array }[]) {
-      if (v.valueBeforeDecodeView) out.push(new Uint8Array(v.valueBeforeDecodeView));
-    }
-  }
-  return out;
+function timestampTokens(bytes: Uint8Array, attrs: readonly ParsedAttribute[]): Uint8Array[] {
+  return attrs.filter((a) => a.type === OID.signatureTimeStampToken).flatMap((a) => a.values.map((v) => berBytes(bytes, v)));
 }
 
 /** The worse of two verdicts: TOTAL_FAILED beats INDETERMINATE beats TOTAL_PASSED; the first of equals wins. */
@@ -110,8 +93,9 @@ function worse(a: Verdict, b: Verdict): Verdict {
 
 function verifyParsed(parsed: ParsedSignedData, options: VerifySignedDataOptions): SignedDataVerification {
   const findings: Finding[] = [];
-  const signerInfos = parsed.signedData.signerInfos;
-  const archival = signerInfos[0] ? readRevocationArchival(signerInfos[0]) : { crls: [], ocspResponses: [] };
+  const bytes = parsed.bytes;
+  const signerInfos = parsed.signerInfos;
+  const archival = signerInfos[0] ? readRevocationArchival(bytes, signerInfos[0].signedAttrs) : { crls: [], ocspResponses: [] };
   const base: SignedDataVerification = {
     indication: 'TOTAL_PASSED', findings, signerCount: signerInfos.length,
     messageDigest: 'not-checked', signatureValue: 'not-checked', signingCertificateBinding: 'absent',
@@ -132,14 +116,14 @@ function verifyParsed(parsed: ParsedSignedData, options: VerifySignedDataOptions
   let verdict: Verdict = { indication: 'TOTAL_PASSED' };
   const result: SignedDataVerification = {
     ...base,
-    signature: new Uint8Array(signerInfo.signature.getValue()),
-    signatureTimestampTokens: timestampTokens(signerInfo),
-    signedAttributeTypes: signerInfo.signedAttrs?.attributes.map((a) => a.type) ?? [],
+    signature: signerInfo.signature,
+    signatureTimestampTokens: timestampTokens(bytes, signerInfo.unsignedAttrs),
+    signedAttributeTypes: signerInfo.signedAttrs.map((a) => a.type),
   };
-  const claimed = signingTime(signerInfo);
+  const claimed = berTime(bytes, attribute(signerInfo.signedAttrs, OID.signingTime));
   if (claimed) result.claimedSigningTime = claimed;
 
-  const digestAlgorithm = DIGEST_OIDS[signerInfo.digestAlgorithm.algorithmId];
+  const digestAlgorithm = DIGEST_OIDS[signerInfo.digestAlgorithm];
   if (digestAlgorithm) result.digestAlgorithm = digestAlgorithm;
   const content = parsed.eContent ? [parsed.eContent] : options.content;
   if (parsed.eContent && options.content) {
@@ -148,8 +132,8 @@ function verifyParsed(parsed: ParsedSignedData, options: VerifySignedDataOptions
     verdict = worse(verdict, FAILED('FORMAT_FAILURE'));
   }
   if (!digestAlgorithm || digestAlgorithm === 'SHA-1') {
-    findings.push(finding('CMS_DIGEST_ALGORITHM_REFUSED', `Digest algorithm ${digestAlgorithm ?? signerInfo.digestAlgorithm.algorithmId} is not accepted`,
-      `Thuật toán băm ${digestAlgorithm ?? signerInfo.digestAlgorithm.algorithmId} không được chấp nhận`));
+    findings.push(finding('CMS_DIGEST_ALGORITHM_REFUSED', `Digest algorithm ${digestAlgorithm ?? signerInfo.digestAlgorithm} is not accepted`,
+      `Thuật toán băm ${digestAlgorithm ?? signerInfo.digestAlgorithm} không được chấp nhận`));
     return { ...result, ...worse(verdict, INDETERMINATE('CRYPTO_CONSTRAINTS_FAILURE')) };
   }
   if (!content) {
@@ -160,9 +144,9 @@ function verifyParsed(parsed: ParsedSignedData, options: VerifySignedDataOptions
   const contentDigest = digestChunks(digestAlgorithm, content);
 
   let toBeSigned: Uint8Array;
-  if (signerInfo.signedAttrs) {
-    toBeSigned = new Uint8Array(signerInfo.signedAttrs.encodedValue);
-    const md = attributeOctets(signerInfo, OID.messageDigest);
+  if (signerInfo.signedAttrsDer) {
+    toBeSigned = signerInfo.signedAttrsDer;
+    const md = attributeOctets(bytes, signerInfo.signedAttrs, OID.messageDigest);
     if (!md) {
       result.messageDigest = 'missing';
       findings.push(finding('CMS_MESSAGE_DIGEST_MISSING', 'The signed attributes have no messageDigest',
@@ -176,7 +160,7 @@ function verifyParsed(parsed: ParsedSignedData, options: VerifySignedDataOptions
     } else {
       result.messageDigest = 'valid';
     }
-    const ct = contentTypeAttribute(signerInfo);
+    const ct = berOid(bytes, attribute(signerInfo.signedAttrs, OID.contentType));
     if (ct === undefined || ct !== parsed.eContentType) {
       findings.push(finding('CMS_CONTENT_TYPE_MISMATCH', 'The contentType signed attribute is missing or differs from eContentType',
         'Thuộc tính contentType thiếu hoặc khác eContentType'));
@@ -189,7 +173,7 @@ function verifyParsed(parsed: ParsedSignedData, options: VerifySignedDataOptions
   }
 
   const candidates = parseCandidates([...parsed.certificates, ...(options.extraCertificates ?? [])]);
-  const signer = findSignerCertificate(signerInfo, candidates);
+  const signer = findSignerCertificate(signerInfo.sid, candidates);
   if (!signer) {
     findings.push(finding('SIGNER_CERTIFICATE_NOT_FOUND', 'The signer certificate is not in the signature nor supplied',
       'Không tìm thấy chứng thư số của người ký trong chữ ký hoặc dữ liệu được cung cấp'));
@@ -197,7 +181,7 @@ function verifyParsed(parsed: ParsedSignedData, options: VerifySignedDataOptions
   }
   result.signerCertificate = signer.der;
 
-  const check = verifySignatureValue(signerInfo.signatureAlgorithm, digestAlgorithm, signer.der, toBeSigned, result.signature);
+  const check = verifySignatureValue(bytes, signerInfo.signatureAlgorithm, digestAlgorithm, signer.der, toBeSigned, result.signature);
   result.signatureValue = check.result;
   if (check.algorithm) result.signatureAlgorithm = check.algorithm;
   if (check.result === 'invalid') {
@@ -213,7 +197,7 @@ function verifyParsed(parsed: ParsedSignedData, options: VerifySignedDataOptions
     verdict = worse(verdict, INDETERMINATE('CRYPTO_CONSTRAINTS_FAILURE'));
   }
 
-  const binding = checkSigningCertificate(signerInfo, signer);
+  const binding = checkSigningCertificate(bytes, signerInfo.signedAttrs, signer);
   result.signingCertificateBinding = binding.status;
   findings.push(...binding.findings);
   if (binding.status === 'mismatch' || (binding.status === 'absent' && options.requireSigningCertificateAttribute !== false)) {
