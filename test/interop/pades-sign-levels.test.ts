@@ -8,6 +8,7 @@ import type { TimestampAuthority } from '../../src/pki/types.js';
 import { asArray, asDict, openPdf, PdfStream } from '../../src/formats/pades/pdf/index.js';
 import { addDocumentTimestamp, completePdfSignature, extendPdf, preparePdfSignature, signPdf } from '../../src/formats/pades/sign/index.js';
 import { embeddedSignatures } from '../../src/formats/pades/sign/embedded-signatures.js';
+import { verifyPdf } from '../../src/formats/pades/verify/index.js';
 import { classicPdf, xrefStreamPdf } from '../helpers/pdf-samples.js';
 import { startPkiServices, type PkiServices } from '../helpers/pki-services.js';
 import { ocspStatuses, opensslTsVerify, opensslVerifyAll, pdfsig, qpdfProblems, signerInfoParts } from '../formats/pades/sign/inspect.js';
@@ -69,7 +70,9 @@ describe('PAdES levels with a real openssl TSA and OCSP responders', () => {
     const sigs = embeddedSignatures(openPdf(pdf));
     expect(sigs.map((s) => s.subFilter)).toEqual(['ETSI.CAdES.detached', 'ETSI.RFC3161']);
     const docTs = sigs[1]!;
-    expect(docTs.byteRange[2]! + docTs.byteRange[3]!).toBe(pdf.length);
+    // the document timestamp covers its whole revision; the TSA's own validation data follows in a last DSS update
+    const revisions = openPdf(pdf).revisions;
+    expect(revisions[revisions.length - 2]!.end).toBe(docTs.byteRange[2]! + docTs.byteRange[3]!);
     expect(opensslTsVerify(docTs.contents, { data: byteRangeContent(pdf, docTs.byteRange) })).toBe('ok');
     expect(dss(pdf).certs.length).toBeGreaterThanOrEqual(3);
     expect(pdfsig(pdf)[0]).toMatchObject({ valid: true, trusted: true });
@@ -83,7 +86,8 @@ describe('PAdES levels with a real openssl TSA and OCSP responders', () => {
     const before = openPdf(pdf).revisions.length;
     const { pdf: lta, warnings } = await extendPdf(pdf, 'B-LTA', { timestampAuthority: tsa, validation });
     expect(warnings).toEqual([]);
-    expect(openPdf(lta).revisions.length).toBe(before + 2);
+    // DSS, document timestamp, DSS with the document timestamp's TSA data
+    expect(openPdf(lta).revisions.length).toBe(before + 3);
     const sigs = pdfsig(lta);
     expect(sigs).toHaveLength(5);
     expect(sigs.slice(0, 4).every((s) => s.valid && s.trusted)).toBe(true);
@@ -91,6 +95,12 @@ describe('PAdES levels with a real openssl TSA and OCSP responders', () => {
     const subjects = dss(lta).certs.map((c) => new X509Certificate(c).subject).join('\n');
     for (const n of ['Nguyễn Thị Thu Hà', 'Lê Văn Nam', 'Trần Văn Minh', 'Phạm Quốc Hùng']) expect(subjects).toContain(n);
     expect(qpdfProblems(lta)).toEqual([]);
+    // our verifier, offline, from the DSS alone: every signature and the document timestamp pass
+    const report = await verifyPdf(lta, { trustStore: validation.trustStore, offline: true });
+    expect(report.signatures.map((s) => s.indication)).toEqual(Array(5).fill('TOTAL_PASSED'));
+    expect(report.signatures.slice(0, 4).map((s) => s.level)).toEqual(Array(4).fill('B-LTA'));
+    const tampered = Buffer.from(lta); tampered[200] = tampered[200]! ^ 0x01;
+    expect((await verifyPdf(tampered, { trustStore: validation.trustStore, offline: true })).indication).toBe('TOTAL_FAILED');
   });
 
   it('check-before-signing with a trust store refuses a revoked certificate, or signs with a coded warning when overridden', async () => {
