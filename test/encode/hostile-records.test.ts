@@ -34,6 +34,14 @@ describe('hostile record input', () => {
     expect(codeOf(() => fromXml(xml.replace('urn:edusign-vn:record:1', 'urn:edusign-vn:record:1 ')))).toBe('XML_UNEXPECTED_STRUCTURE');
   });
 
+  it('xsi:schemaLocation is allowed on the document element only; other xsi attributes are not', () => {
+    const located = xml.replace('<transcript xmlns="urn:edusign-vn:record:1">',
+      '<transcript xmlns="urn:edusign-vn:record:1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:edusign-vn:record:1 edusign-record.xsd">');
+    expect(fromXml(located)).toEqual(fromXml(xml));
+    expect(codeOf(() => fromXml(located.replace('xsi:schemaLocation', 'xsi:type')))).toBe('XML_UNEXPECTED_STRUCTURE');
+    expect(codeOf(() => fromXml(xml.replace('<fullName>', '<fullName xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="a b">')))).toBe('XML_UNEXPECTED_STRUCTURE');
+  });
+
   it('map keys such as __proto__ stay data and never touch prototypes', () => {
     const evil = xml.replace('<entry key="cham-chi">', '<entry key="__proto__">');
     const record = fromXml(evil) as Transcript;

@@ -38,11 +38,18 @@ function pointer(path: string, key: string | number): string {
   return `${path}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
+/** Namespace of `xsi:schemaLocation`, allowed on the document element (it does not change the record). */
+const XSI_NAMESPACE = 'http://www.w3.org/2001/XMLSchema-instance';
+
+/** Allowed-attribute token meaning `xsi:schemaLocation` (document element only). */
+const SCHEMA_LOCATION = '{xsi}schemaLocation';
+
 function checkAttributes(element: Element, allowed: readonly string[], path: string): void {
   for (let i = 0; i < element.attributes.length; i++) {
     const attr = element.attributes.item(i);
     if (!attr) continue;
     if (attr.name === 'xmlns' || attr.name.startsWith('xmlns:')) continue;
+    if (allowed.includes(SCHEMA_LOCATION) && attr.namespaceURI === XSI_NAMESPACE && attr.localName === 'schemaLocation') continue;
     if (!allowed.includes(attr.name)) unexpected(`unexpected attribute "${attr.name}" on <${element.localName}>`, path);
   }
 }
@@ -192,7 +199,8 @@ export function fromXml(input: string | Uint8Array | XmlDocument, options: FromX
     unexpected(`root must be <transcript>, <gradebook> or <${RECORD_ENVELOPE_ELEMENT}> in namespace ${RECORD_XML_NAMESPACE}, found <${record.nodeName}> (${record.namespaceURI ?? 'no namespace'})`, '');
   }
   // The JSON value has been checked against the shape table, which TypeScript checks against the model types.
-  return readObject(record, RECORD_SHAPES[kind as RecordKind], '', ['Id'], true) as unknown as Transcript | Gradebook;
+  const attributes = record === root ? ['Id', SCHEMA_LOCATION] : ['Id'];
+  return readObject(record, RECORD_SHAPES[kind as RecordKind], '', attributes, true) as unknown as Transcript | Gradebook;
 }
 
 /**
@@ -200,7 +208,7 @@ export function fromXml(input: string | Uint8Array | XmlDocument, options: FromX
  * (`<DSCKS>`, whose content is the signatures' business) and XML Signature elements may follow.
  */
 function unwrapEnvelope(envelope: Element): Element {
-  checkAttributes(envelope, [], '');
+  checkAttributes(envelope, [SCHEMA_LOCATION], '');
   const children = childElements(envelope, '', true);
   const [record, ...rest] = children;
   if (!record) unexpected(`<${RECORD_ENVELOPE_ELEMENT}> holds no record`, '');
