@@ -1,3 +1,7 @@
+import fc from 'fast-check';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySignedData } from '../../../../src/formats/cms/verify/verify-signed-data.js';
 import { isEdusignError } from '../../../../src/errors.js';
@@ -98,5 +102,32 @@ describe('verifySignedData over openssl-made CAdES signatures', () => {
       try { verifySignedData(junk, { content: [content] }); } catch (e) { error = e; }
       expect(isEdusignError(error) && error.code).toBe('SIGNATURE_MALFORMED');
     }
+  });
+
+  it('accepts indefinite-length BER with constructed encapsulated content (openssl cms -stream)', () => {
+    writeFileSync(join(box.dir, 'stream-in.bin'), content);
+    execFileSync('openssl', ['cms', '-sign', '-binary', '-stream', '-cades', '-in', join(box.dir, 'stream-in.bin'), '-signer', ec.certPath,
+      '-inkey', ec.keyPath, '-outform', 'DER', '-out', join(box.dir, 'stream.der'), '-md', 'sha256']);
+    const ber = new Uint8Array(readFileSync(join(box.dir, 'stream.der')));
+    expect(ber[1]).toBe(0x80); // indefinite length
+    const v = verifySignedData(ber);
+    expect(v.indication).toBe('TOTAL_PASSED');
+    expect(Buffer.from(v.eContent!)).toEqual(Buffer.from(content));
+    // the same token offered as a detached PDF signature is a format failure
+    expect(verifySignedData(ber, { content: [content] }).subIndication).toBe('FORMAT_FAILURE');
+  });
+
+  it('never crashes on mutated or truncated CMS: a result or SIGNATURE_MALFORMED', () => {
+    const cms = opensslCmsSign(box.dir, rsa, content);
+    fc.assert(fc.property(fc.nat(cms.length - 1), fc.integer({ min: 0, max: 255 }), fc.nat(cms.length), (at, value, cut) => {
+      const mutated = cms.slice(0, Math.max(1, cut));
+      if (at < mutated.length) mutated[at] = value;
+      try {
+        const v = verifySignedData(mutated, { content: [content] });
+        expect(['TOTAL_PASSED', 'TOTAL_FAILED', 'INDETERMINATE']).toContain(v.indication);
+      } catch (e) {
+        expect(isEdusignError(e) && e.code).toBe('SIGNATURE_MALFORMED');
+      }
+    }), { numRuns: 300 });
   });
 });
