@@ -2,10 +2,9 @@
  * The certificate facts a signature needs: digest, IssuerSerialV2 (RFC 5035 IssuerSerial DER), names, key.
  * @module
  */
-import 'reflect-metadata';
 import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
-import { X509Certificate } from '@peculiar/x509';
 import { EdusignError } from '../../errors.js';
+import { decodeCertificate, subjectIdentifiers } from '../../pki/index.js';
 
 interface Tlv { tag: number; start: number; contentStart: number; end: number }
 
@@ -70,6 +69,24 @@ export function issuerSerialDer(certDer: Uint8Array): Uint8Array {
   return tlv(0x30, concat([generalNames, serial]));
 }
 
+/**
+ * The SubjectPublicKeyInfo DER of a certificate, taken byte-exact from the TBSCertificate.
+ *
+ * @example
+ * ```ts
+ * createPublicKey({ key: Buffer.from(spkiDer(der)), format: 'der', type: 'spki' });
+ * ```
+ */
+export function spkiDer(certDer: Uint8Array): Uint8Array {
+  const cert = readTlv(certDer, 0);
+  const tbs = readTlv(certDer, cert.contentStart);
+  let t = readTlv(certDer, tbs.contentStart);
+  if (t.tag === 0xa0) t = readTlv(certDer, t.end);
+  for (let i = 0; i < 5; i++) t = readTlv(certDer, t.end); // serial → signature, issuer, validity, subject, spki
+  if (t.tag !== 0x30) throw new EdusignError('CERT_MALFORMED', { detail: 'no SubjectPublicKeyInfo' });
+  return certDer.subarray(t.start, t.end);
+}
+
 /** What the XAdES layer needs to know about a certificate. */
 export interface CertInfo {
   der: Uint8Array;
@@ -78,31 +95,47 @@ export interface CertInfo {
   /** Serial number, hex. */
   serialNumber: string;
   commonName?: string;
+  /** First personal identifier of the subject (CCCD, else CMND, else HC), without prefix. */
+  personalId?: string;
   notBefore: Date;
   notAfter: Date;
   publicKey: KeyObject;
 }
 
 /**
- * Parse a DER certificate; throws `CERT_MALFORMED`.
+ * The public key of a DER certificate (node:crypto, fast); throws `CERT_MALFORMED`.
  *
  * @example
  * ```ts
- * const info = certInfo(signer.certificate); info.subject; // 'CN=Nguyễn Văn A, …'
+ * verify('sha256', data, certPublicKey(der), signature);
  * ```
  */
-export function certInfo(der: Uint8Array): CertInfo {
+export function certPublicKey(der: Uint8Array): KeyObject {
   try {
-    const c = new X509Certificate(new Uint8Array(der));
-    const cn = c.subjectName.getField('CN')[0];
-    const publicKey = createPublicKey({ key: Buffer.from(c.publicKey.rawData), format: 'der', type: 'spki' });
-    return {
-      der, subject: c.subject, issuer: c.issuer, serialNumber: c.serialNumber, notBefore: c.notBefore, notAfter: c.notAfter, publicKey,
-      ...(cn === undefined ? {} : { commonName: cn }),
-    };
+    return createPublicKey({ key: Buffer.from(spkiDer(der)), format: 'der', type: 'spki' });
   } catch (cause) {
     throw new EdusignError('CERT_MALFORMED', { cause, detail: cause instanceof Error ? cause.message : undefined });
   }
+}
+
+/**
+ * Parse a DER certificate (names via the PKI layer's decoder); throws `CERT_MALFORMED`.
+ *
+ * @example
+ * ```ts
+ * const info = certInfo(signer.certificate); info.commonName; // 'Phạm Quốc Hùng'
+ * ```
+ */
+export function certInfo(der: Uint8Array): CertInfo {
+  const d = decodeCertificate(der);
+  const ids = subjectIdentifiers(d.subject);
+  const personalId = (['CCCD', 'CMND', 'HC'] as const).map((k) => ids.find((i) => i.kind === k)?.value).find((v) => v !== undefined);
+  const commonName = d.subject.attributes.filter((a) => a.type === 'CN').pop()?.value;
+  return {
+    der, subject: d.subject.text, issuer: d.issuer.text, serialNumber: d.serialNumber, notBefore: d.notBefore, notAfter: d.notAfter,
+    publicKey: certPublicKey(der),
+    ...(commonName === undefined ? {} : { commonName }), ...(personalId === undefined ? {} : { personalId }),
+  };
 }
 
 /**

@@ -4,30 +4,23 @@
  * only the local checks run and the result says so.
  * @module
  */
-import 'reflect-metadata';
-import { KeyUsageFlags, KeyUsagesExtension, X509Certificate } from '@peculiar/x509';
 import { EdusignError } from '../../errors.js';
-import { checkSignerCertificate } from '../../pki/index.js';
+import { checkSignerCertificate, decodeCertificate } from '../../pki/index.js';
 import type { Finding } from '../../pki/indication.js';
 import { finding } from './findings.js';
 import type { XmlSignOptionsBase } from './options.js';
 
 function localChecks(certificate: Uint8Array, strict: boolean, warnings: Finding[]): void {
   const at = new Date();
-  let cert: X509Certificate;
-  try {
-    cert = new X509Certificate(new Uint8Array(certificate));
-  } catch (cause) {
-    throw new EdusignError('CERT_MALFORMED', { cause });
-  }
+  const cert = decodeCertificate(certificate);
   const refuse = (e: EdusignError): void => {
     if (strict) throw e;
     warnings.push(finding(e.code, e.message, e.messageVi));
   };
   if (at > cert.notAfter) refuse(new EdusignError('CERT_EXPIRED', { detail: `notAfter ${cert.notAfter.toISOString()}` }));
   if (at < cert.notBefore) refuse(new EdusignError('CERT_NOT_YET_VALID', { detail: `notBefore ${cert.notBefore.toISOString()}` }));
-  const ku = cert.getExtension(KeyUsagesExtension);
-  if (ku && (ku.usages & (KeyUsageFlags.digitalSignature | KeyUsageFlags.nonRepudiation)) === 0) {
+  const ku = cert.extensions.keyUsage;
+  if (ku && !ku.usages.includes('digitalSignature') && !ku.usages.includes('nonRepudiation')) {
     refuse(new EdusignError('CERT_NOT_USABLE_FOR_SIGNING', { detail: 'keyUsage has neither digitalSignature nor nonRepudiation', detailVi: 'keyUsage không có digitalSignature hoặc nonRepudiation' }));
   }
 }

@@ -4,7 +4,7 @@
  */
 import { EdusignError } from '../../errors.js';
 import { parseSignatureMethod } from './algorithms.js';
-import { certInfo } from './cert.js';
+import { certPublicKey } from './cert.js';
 import { extendXml } from './extend.js';
 import type { XmlSignatureState, XmlSignResult, XmlSignOptionsBase } from './options.js';
 import { verifySignatureValue } from './signature-value.js';
@@ -48,9 +48,9 @@ export async function completeXmlSignature(state: unknown, signatureValue: Uint8
   if (!(signatureValue instanceof Uint8Array) || signatureValue.length === 0) throw new EdusignError('INVALID_ARGUMENT', { detail: 'signatureValue must be bytes' });
   const method = parseSignatureMethod(state.signatureMethod);
   if (!method) throw invalid('unknown signature method');
-  const cert = certInfo(Buffer.from(state.certificate, 'base64'));
+  const publicKey = certPublicKey(Buffer.from(state.certificate, 'base64'));
   const toBeSigned = Buffer.from(state.toBeSigned, 'base64');
-  if (!verifySignatureValue(cert.publicKey, method, toBeSigned, signatureValue)) {
+  if (!verifySignatureValue(publicKey, method, toBeSigned, signatureValue)) {
     throw new EdusignError('SIGNER_FAILED', { detail: 'the signature value does not verify with the certificate', detailVi: 'giá trị chữ ký không khớp với chứng thư số' });
   }
   const value = Buffer.from(signatureValue).toString('base64');

@@ -110,7 +110,7 @@ export function buildPresignature(input: string | Uint8Array, who: SignerIdentit
       if (target.ids.has(id)) throw new EdusignError('INVALID_ARGUMENT', { detail: `Id "${id}" already exists in the document` });
     }
     const plan = planInsertion(doc, target, options.placement, warnings);
-    if (target.element === null && hasSignature(doc.root)) {
+    if (target.element === null && doc.signatureElements.length > 0) {
       warnings.push(finding('XADES_SIGNATURE_COVERS_SIGNATURES', 'The whole document is signed, including the signatures already in it (no record Id)',
         'Toàn bộ tài liệu được ký, kể cả các chữ ký đã có (không có Id của hồ sơ)'));
     }
@@ -191,14 +191,4 @@ export function buildPresignature(input: string | Uint8Array, who: SignerIdentit
     text: placed.text, valueOffset, valueCloseTag, signatureId, signatureMethod,
     toBeSigned: new TextEncoder().encode(canonicalSignedInfo), binary: typeof input !== 'string', warnings,
   };
-}
-
-function hasSignature(root: XElement): boolean {
-  const stack: XElement[] = [root];
-  while (stack.length > 0) {
-    const el = stack.pop() as XElement;
-    if (el.local === 'Signature' && el.ns === NS.ds) return true;
-    for (const c of el.children) if (c.type === 'element') stack.push(c);
-  }
-  return false;
 }

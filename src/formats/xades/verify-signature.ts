@@ -258,6 +258,7 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
   return {
     id,
     signer: signer ? { subject: signer.subject, serialNumber: signer.serialNumber, issuer: signer.issuer, ...(signer.commonName ? { commonName: signer.commonName } : {}),
+      ...(signer.personalId ? { personalId: signer.personalId } : {}),
       ...(claimedRoles(parts)[0] ? { role: claimedRoles(parts)[0] } : {}) } : { subject: '', serialNumber: '', issuer: '' },
     ...(claimed ? { claimedSigningTime: claimed } : {}),
     bestSignatureTime,

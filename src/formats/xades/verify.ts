@@ -5,14 +5,12 @@
  */
 import { EdusignError } from '../../errors.js';
 import type { Finding } from '../../pki/indication.js';
-import { NS } from './constants.js';
 import { worse, type Verdict } from './conclusion.js';
 import { finding } from './findings.js';
 import { verifySignatureElement } from './verify-signature.js';
 import type { XmlVerificationReport, XmlVerifyOptions } from './verify-options.js';
 import { buildIdIndex } from './xml/ids.js';
 import { parseXml } from './xml/parse.js';
-import { allElements } from './xml/query.js';
 import type { XElement } from './xml/types.js';
 
 const MAX_SIGNATURES = 64;
@@ -38,13 +36,8 @@ export async function verifyXml(xml: string | Uint8Array, options: XmlVerifyOpti
   if (dups.length > 0) {
     warnings.push(finding('XADES_DUPLICATE_IDS', `Duplicate Id values in the document: ${dups.slice(0, 10).join(', ')}`, `Tài liệu có Id trùng lặp: ${dups.slice(0, 10).join(', ')}`));
   }
-  const signatures: XElement[] = [];
-  for (const el of allElements(doc)) {
-    if (el.local === 'Signature' && el.ns === NS.ds) {
-      signatures.push(el);
-      if (signatures.length > MAX_SIGNATURES) throw new EdusignError('INPUT_TOO_LARGE', { detail: `more than ${MAX_SIGNATURES} signatures` });
-    }
-  }
+  const signatures: readonly XElement[] = doc.signatureElements;
+  if (signatures.length > MAX_SIGNATURES) throw new EdusignError('INPUT_TOO_LARGE', { detail: `more than ${MAX_SIGNATURES} signatures` });
   if (signatures.length === 0) throw new EdusignError('SIGNATURE_NOT_FOUND', { detail: 'no ds:Signature in the document', detailVi: 'tài liệu không có ds:Signature' });
   const reports = [];
   let verdict: Verdict = { indication: 'TOTAL_PASSED' };

@@ -3,7 +3,6 @@
  * reference to a duplicated ID can be refused (the basic signature-wrapping defence).
  * @module
  */
-import { allElements } from './query.js';
 import type { XDocument, XElement } from './types.js';
 
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -37,7 +36,7 @@ export function idOf(el: XElement): string | undefined {
  */
 export function buildIdIndex(doc: XDocument): IdIndex {
   const index = new Map<string, XElement[]>();
-  for (const el of allElements(doc)) {
+  for (const el of doc.idElements) {
     for (const a of el.attrs) {
       if ((a.ns === '' && (a.local === 'Id' || a.local === 'ID' || a.local === 'id')) || (a.ns === XML_NS && a.local === 'id')) {
         const list = index.get(a.value);

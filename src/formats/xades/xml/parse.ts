@@ -11,6 +11,7 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 /** Hard cap on `maxDepth` (canonicalisation and tree walks are iterative; this bounds memory per path). */
 const MAX_DEPTH_CAP = 100_000;
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
+const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
 const NAME = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF][\w.\-:\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]*/y;
 const ENTITY = /&(#x[0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z]+);/g;
 const PREDEFINED: ReadonlyMap<string, string> = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]]);
@@ -56,6 +57,10 @@ function expand(raw: string, offset: number): string {
   return out;
 }
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 9 || c === 13;
+}
+
 function splitName(qname: string, offset: number): [string, string] {
   const i = qname.indexOf(':');
   if (i < 0) return ['', qname];
@@ -86,6 +91,8 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = {}): XD
   const stack: XElement[] = [];
   let root: XElement | null = null;
   let count = 0;
+  const idElements: XElement[] = [];
+  const signatureElements: XElement[] = [];
   let i = 0;
   const baseScope = Object.assign(Object.create(null) as Record<string, string>, { xml: XML_NS });
 
@@ -198,17 +205,17 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = {}): XD
       const an = NAME.exec(text);
       if (!an) throw malformed('bad attribute name', j);
       j += an[0].length;
-      while (j < len && /\s/.test(text.charAt(j))) j++;
+      while (j < len && isSpace(text.charCodeAt(j))) j++;
       if (text.charCodeAt(j) !== 61) throw malformed(`attribute ${an[0]} without value`, j);
       j++;
-      while (j < len && /\s/.test(text.charAt(j))) j++;
+      while (j < len && isSpace(text.charCodeAt(j))) j++;
       const q = text.charAt(j);
       if (q !== '"' && q !== "'") throw malformed('attribute value not quoted', j);
       const e = text.indexOf(q, j + 1);
       if (e < 0) throw malformed('unterminated attribute value', j);
       const rawValue = text.slice(j + 1, e);
       if (rawValue.includes('<')) throw malformed("'<' in attribute value", j);
-      raws.push({ qname: an[0], value: expand(rawValue.replace(/[\t\n]/g, ' '), j) });
+      raws.push({ qname: an[0], value: expand(rawValue.includes('\t') || rawValue.includes('\n') ? rawValue.replace(/[\t\n]/g, ' ') : rawValue, j) });
       if (raws.length > maxAttributes) {
         throw new EdusignError('INPUT_TOO_LARGE', { detail: `more than ${maxAttributes} attributes`, context: { offset: i } });
       }
@@ -224,10 +231,9 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = {}): XD
     }
     const nsDecls: XNsDecl[] = [];
     const plain: RawAttr[] = [];
-    const seen = new Set<string>();
-    for (const a of raws) {
-      if (seen.has(a.qname)) throw malformed(`duplicate attribute ${a.qname}`, i);
-      seen.add(a.qname);
+    for (let k = 0; k < raws.length; k++) {
+      const a = raws[k] as RawAttr;
+      for (let m = 0; m < k; m++) if ((raws[m] as RawAttr).qname === a.qname) throw malformed(`duplicate attribute ${a.qname}`, i);
       if (a.qname === 'xmlns') nsDecls.push({ prefix: '', uri: a.value });
       else if (a.qname.startsWith('xmlns:')) {
         const p = a.qname.slice(6);
@@ -246,14 +252,11 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = {}): XD
     const ns = scope[prefix] ?? '';
     if (prefix !== '' && ns === '') throw malformed(`undeclared namespace prefix ${prefix}`, i);
     const attrs: XAttr[] = [];
-    const expanded = new Set<string>();
     for (const a of plain) {
       const [ap, al] = splitName(a.qname, i);
       const ans = ap === '' ? '' : scope[ap] ?? '';
       if (ap !== '' && ans === '') throw malformed(`undeclared namespace prefix ${ap}`, i);
-      const key = `${ans}\u0000${al}`;
-      if (expanded.has(key)) throw malformed(`duplicate attribute ${a.qname}`, i);
-      expanded.add(key);
+      for (const prev of attrs) if (prev.local === al && prev.ns === ans) throw malformed(`duplicate attribute ${a.qname}`, i);
       attrs.push({ qname: a.qname, prefix: ap, local: al, ns: ans, value: a.value });
     }
     const el: XElement = {
@@ -262,10 +265,17 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = {}): XD
     };
     append(el);
     if (!root) root = el;
+    if (local === 'Signature' && ns === DSIG_NS) signatureElements.push(el);
+    for (const a of attrs) {
+      if ((a.ns === '' && (a.local === 'Id' || a.local === 'ID' || a.local === 'id')) || (a.ns === XML_NS && a.local === 'id')) {
+        idElements.push(el);
+        break;
+      }
+    }
     if (!selfClosing) stack.push(el);
     i = j;
   }
   if (stack.length > 0) throw malformed(`element <${stack[stack.length - 1]?.qname}> is not closed`, len);
   if (!root) throw malformed('no root element', 0);
-  return { text, root, children: top, elementCount: count };
+  return { text, root, children: top, elementCount: count, idElements, signatureElements };
 }

@@ -2,7 +2,7 @@
  * Small read helpers over the light XML tree (no XPath, no whole-document searches unless asked).
  * @module
  */
-import type { XDocument, XElement } from './types.js';
+import type { XElement } from './types.js';
 
 /**
  * The element children of an element.
@@ -70,27 +70,6 @@ export function textOf(el: XElement): string {
   let s = '';
   for (const c of el.children) if (c.type === 'text') s += c.value;
   return s.trim();
-}
-
-/**
- * Every element of the document in document order (iterative: no recursion on deep input).
- *
- * @example
- * ```ts
- * for (const el of allElements(doc)) if (el.local === 'Signature') …;
- * ```
- */
-export function* allElements(doc: XDocument | XElement): Generator<XElement> {
-  const start = 'type' in doc ? doc : doc.root;
-  const stack: XElement[] = [start];
-  while (stack.length > 0) {
-    const el = stack.pop() as XElement;
-    yield el;
-    for (let i = el.children.length - 1; i >= 0; i--) {
-      const c = el.children[i];
-      if (c && c.type === 'element') stack.push(c);
-    }
-  }
 }
 
 /**

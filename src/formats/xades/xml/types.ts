@@ -81,6 +81,10 @@ export interface XDocument {
   readonly children: XNode[];
   /** Number of elements. */
   readonly elementCount: number;
+  /** Elements carrying an `Id`, `ID`, `id` or `xml:id` attribute, in document order (collected while parsing). */
+  readonly idElements: readonly XElement[];
+  /** `ds:Signature` elements (XMLDSig namespace), in document order (collected while parsing). */
+  readonly signatureElements: readonly XElement[];
 }
 
 /** Limits applied while parsing hostile input. */
