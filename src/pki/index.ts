@@ -10,7 +10,7 @@ export type {
 export { TrustStore, createTrustStore, loadTrustStore, normaliseSha256, formatFingerprint } from './trust/index.js';
 export type { TrustStoreInit, TrustStorePaths, CertificateSource } from './trust/index.js';
 export { buildAndValidatePath, validatePath, PATH_FINDINGS, DEFAULT_LEGACY_ALGORITHMS_UNTIL } from './path/index.js';
-export type { PathValidationOptions, PathValidationResult, PathSearchLimits, CryptoPolicy, PathFindingCode } from './path/index.js';
+export type { PathValidationOptions, PathValidationResult, PathSearchLimits, CryptoPolicy, PathFindingCode, PolicyOptions } from './path/index.js';
 // ---- net: fetcher + cache (revocation engineer) ----
 export { createFetcher } from './net/fetcher.js';
 export type { FetcherOptions } from './net/fetcher.js';

@@ -72,6 +72,7 @@ function evaluate(search: Search, path: PathNode[]): boolean {
     at: search.at,
     purpose: search.options.purpose ?? 'documentSigning',
     ...(search.options.cryptoPolicy ? { cryptoPolicy: search.options.cryptoPolicy } : {}),
+    ...(search.options.policy ? { policy: search.options.policy } : {}),
     keys: search.keys,
   });
   const score = problems.filter((p) => p.effect).length;

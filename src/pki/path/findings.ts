@@ -35,7 +35,7 @@ export const PATH_FINDINGS = {
   UNKNOWN_CRITICAL_EXTENSION: { en: 'Unknown critical extension', vi: 'Phần mở rộng bắt buộc (critical) không xác định', effect: CHAIN },
   NAME_CONSTRAINTS_UNSUPPORTED: { en: 'A name form constrained by nameConstraints cannot be processed, so the path is refused', vi: 'Không xử lý được dạng tên bị ràng buộc bởi nameConstraints nên từ chối chuỗi', effect: CHAIN },
   NAME_CONSTRAINTS_VIOLATED: { en: 'Name outside the CA name constraints', vi: 'Tên nằm ngoài phạm vi ràng buộc tên (nameConstraints) của CA', effect: CHAIN },
-  POLICY_CONSTRAINTS_NOT_ENFORCED: { en: 'Certificate policy constraints/mappings present but not enforced (any-policy validation)', vi: 'Có ràng buộc chính sách chứng thư nhưng không áp dụng (kiểm tra mọi chính sách)' },
+  CERTIFICATE_POLICY_FAILED: { en: 'Certificate policy processing failed (RFC 5280 §6.1)', vi: 'Kiểm tra chính sách chứng thư (certificate policy) không đạt', effect: CHAIN },
   KEY_USAGE_NOT_FOR_SIGNING: { en: 'keyUsage has neither digitalSignature nor nonRepudiation', vi: 'keyUsage không có digitalSignature hay nonRepudiation', effect: CHAIN },
   KEY_USAGE_ABSENT: { en: 'Certificate has no keyUsage extension (all usages allowed)', vi: 'Chứng thư không có keyUsage (cho phép mọi mục đích)' },
   EKU_NOT_FOR_PURPOSE: { en: 'extendedKeyUsage does not allow this purpose', vi: 'extendedKeyUsage không cho phép mục đích này', effect: CHAIN },

@@ -5,6 +5,7 @@
 import type { Finding, Indication, SubIndication } from '../indication.js';
 import type { CertificatePurpose, ChainElement, Fetcher, PkiCacheLike, TrustStoreLike } from '../types.js';
 import type { CryptoPolicy } from './crypto-policy.js';
+import type { PolicyOptions } from './policy-tree.js';
 
 /** Bounds of the path search (nothing loops, nothing runs away). */
 export interface PathSearchLimits {
@@ -37,6 +38,8 @@ export interface PathValidationOptions {
   /** Caller-owned cache; AIA downloads are stored under `aia:<url>`. */
   cache?: PkiCacheLike;
   cryptoPolicy?: CryptoPolicy;
+  /** Certificate policy requirements (RFC 5280 user-initial-policy-set etc.); default: any policy. */
+  policy?: PolicyOptions;
   limits?: PathSearchLimits;
   /** Source recorded for the end certificate in the chain. Default `supplied`. */
   targetSource?: ChainElement['source'];

@@ -3,8 +3,7 @@
  * signatures, validity at a time, name chaining, basicConstraints/pathLen, CA keyUsage, unknown critical
  * extensions, algorithm policy, and the end certificate's purpose. Revocation is not checked here.
  *
- * Policy processing is "any-policy" (initial-policy-set = anyPolicy, no explicit policy required):
- * policy constraints/mappings are reported, not enforced. Name constraints are applied (name-constraints.ts).
+ * Certificate policies (policy-tree.ts) and name constraints (name-constraints.ts) are processed too.
  * @module
  */
 import type { KeyObject } from 'node:crypto';
@@ -17,6 +16,7 @@ import { verifyCertificateSignature } from '../cert/signature-algorithm.js';
 import { keyPolicyProblems, signaturePolicyProblems, type CryptoPolicy } from './crypto-policy.js';
 import { problem, type PathProblem } from './findings.js';
 import { nameConstraintProblems, nameConstraintsOf } from './name-constraints.js';
+import { processPolicies, type PolicyOptions } from './policy-tree.js';
 import { purposeProblems } from './purpose.js';
 
 /** Extensions this validator processes (a critical extension outside this list fails the path). */
@@ -26,7 +26,7 @@ export const PROCESSED_EXTENSIONS: ReadonlySet<string> = new Set([
   EXTENSION_OIDS.issuerAltName, EXTENSION_OIDS.crlDistributionPoints, EXTENSION_OIDS.authorityInfoAccess,
   EXTENSION_OIDS.subjectInfoAccess, EXTENSION_OIDS.freshestCrl, EXTENSION_OIDS.ocspNoCheck, EXTENSION_OIDS.qcStatements,
   EXTENSION_OIDS.subjectDirectoryAttributes, EXTENSION_OIDS.nameConstraints,
-  // Policy extensions are recognised; see POLICY_CONSTRAINTS_NOT_ENFORCED.
+  // Policy extensions: processed by policy-tree.ts.
   EXTENSION_OIDS.policyConstraints, EXTENSION_OIDS.policyMappings, EXTENSION_OIDS.inhibitAnyPolicy,
 ]);
 
@@ -35,6 +35,8 @@ export interface PathCheckOptions {
   at: Date;
   purpose: CertificatePurpose;
   cryptoPolicy?: CryptoPolicy;
+  /** Certificate policy inputs (default: any policy, none required). */
+  policy?: PolicyOptions;
   /** Imported public keys by certificate SHA-256, shared across the paths of one search (owned by the caller). */
   keys?: Map<string, KeyObject | undefined>;
 }
@@ -50,9 +52,6 @@ function extensionProblems(cert: DecodedCertificate): PathProblem[] {
   const out: PathProblem[] = [];
   for (const ext of cert.extensions.raw) {
     if (ext.critical && !PROCESSED_EXTENSIONS.has(ext.oid)) out.push(problem('UNKNOWN_CRITICAL_EXTENSION', `${ext.oid} (${cert.subject.text})`));
-    if (ext.oid === EXTENSION_OIDS.policyConstraints || ext.oid === EXTENSION_OIDS.policyMappings || ext.oid === EXTENSION_OIDS.inhibitAnyPolicy) {
-      out.push(problem('POLICY_CONSTRAINTS_NOT_ENFORCED', `${ext.oid} (${cert.subject.text})`));
-    }
   }
   return out;
 }
@@ -80,6 +79,15 @@ function pathLengthProblems(path: readonly DecodedCertificate[]): PathProblem[] 
     if (below > limit) out.push(problem('PATH_LENGTH_EXCEEDED', `pathLen ${limit}, ${below} (${ca.subject.text})`));
   }
   return out;
+}
+
+function policyProblems(path: readonly DecodedCertificate[], policy: PolicyOptions | undefined): PathProblem[] {
+  try {
+    const outcome = processPolicies(path, policy);
+    return outcome.ok ? [] : [problem('CERTIFICATE_POLICY_FAILED', outcome.reason)];
+  } catch (error) {
+    return [problem('CERTIFICATE_POLICY_FAILED', `malformed policy extension: ${error instanceof Error ? error.message : String(error)}`)];
+  }
 }
 
 /** Each CA's name constraints apply to every certificate below it (subject DN exempt for self-issued CAs). */
@@ -136,7 +144,7 @@ export function validatePath(path: readonly DecodedCertificate[], options: PathC
     const reported = policy.some((p) => p.finding.code === 'CERT_SIGNATURE_ALGORITHM_UNSUPPORTED');
     if (check === 'unsupported' && !reported) out.push(problem('CERT_SIGNATURE_ALGORITHM_UNSUPPORTED', cert.subject.text));
   });
-  out.push(...pathLengthProblems(path), ...pathNameConstraintProblems(path));
+  out.push(...pathLengthProblems(path), ...pathNameConstraintProblems(path), ...policyProblems(path, options.policy));
   const end = path[0];
   if (end) out.push(...purposeProblems(end, purpose));
   return out;
