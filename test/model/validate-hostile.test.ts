@@ -145,3 +145,21 @@ describe('fuzzing (fast-check)', () => {
     }), { numRuns: 200 });
   });
 });
+
+describe('one finding per problem', () => {
+  it('a missing nested member is reported once, without cascades', () => {
+    const t = thptTranscript() as Json;
+    delete t['student'];
+    for (const k of ['school', 'homeroom', 'conduct', 'learning']) delete t['years'][0][k];
+    const r = validateTranscript(t);
+    expect(r.errors.map((e) => `${e.code} ${e.path}`)).toEqual([
+      'MISSING_FIELD /student', 'MISSING_FIELD /years/0/school', 'MISSING_FIELD /years/0/homeroom',
+      'MISSING_FIELD /years/0/conduct', 'MISSING_FIELD /years/0/learning',
+    ]);
+  });
+  it('array holes (not JSON) are wrong types', () => {
+    const g = smallGradebook();
+    g['subjects'] = [undefined, ...(g['subjects'] as unknown[])];
+    expect(validateGradebook(g).errors.map((e) => `${e.code} ${e.path}`)).toEqual(['WRONG_TYPE /subjects/0']);
+  });
+});

@@ -28,6 +28,7 @@ export const SIGNER_ROLES: readonly SignerRole[] = ['GV_BO_MON', 'GVCN', 'HIEU_T
  * ```
  */
 export function validateSchool(ctx: ValidationContext, value: unknown, path: string): void {
+  if (value === undefined) return; // a missing member was reported by its parent
   const o = readObject(ctx, value, path, { required: ['id', 'name', 'level', 'ownership', 'codes', 'addressAsOf', 'departmentName'] });
   if (!o) return;
   readString(ctx, o, 'id', path, ID);
@@ -60,6 +61,7 @@ export function validateSchool(ctx: ValidationContext, value: unknown, path: str
  * ```
  */
 export function validateSigner(ctx: ValidationContext, value: unknown, path: string, roles: readonly SignerRole[]): SignerRole | undefined {
+  if (value === undefined) return undefined; // a missing member was reported by its parent
   const o = readObject(ctx, value, path, { required: ['role', 'name'], optional: ['personalId', 'certFingerprint', 'authorisation'] });
   if (!o) return undefined;
   const role = readEnum(ctx, o, 'role', path, SIGNER_ROLES);
@@ -89,6 +91,7 @@ export function validateSigner(ctx: ValidationContext, value: unknown, path: str
  * ```
  */
 export function validateStudent(ctx: ValidationContext, value: unknown, path: string): void {
+  if (value === undefined) return; // a missing member was reported by its parent
   const o = readObject(ctx, value, path, {
     required: ['id', 'fullName', 'sex', 'dateOfBirth'],
     optional: ['moetStudentId', 'lifelongRecordNo', 'personalId', 'placeOfBirth', 'ethnicity', 'policyGroup', 'residence', 'guardians', 'registryNo'],
@@ -152,6 +155,7 @@ export interface SubjectInfo {
  * ```
  */
 export function validateSubjectDef(ctx: ValidationContext, value: unknown, path: string, grade: number | undefined, catalogueCheck: boolean): SubjectInfo | undefined {
+  if (value === undefined) return undefined; // a missing member was reported by its parent
   const o = readObject(ctx, value, path, { required: ['slug', 'nameVi', 'assessment', 'periodsPerYear'], optional: ['group', 'hasTopicCluster'] });
   if (!o) return undefined;
   const slug = readString(ctx, o, 'slug', path, { max: 64, pattern: /^[a-z0-9]+(?:-[a-z0-9]+)*$/, patternName: 'lower-case slug' });

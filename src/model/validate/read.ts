@@ -193,8 +193,13 @@ export function readArray(ctx: ValidationContext, o: JsonObject, key: string, pa
   if (v.length > ctx.limits.absurdArrayLength) {
     throw new EdusignError('INPUT_TOO_LARGE', { detail: `${p} has ${v.length} items`, context: { path: p, length: v.length } });
   }
-  if (v.length > max) { error(ctx, 'ARRAY_TOO_LONG', p, { detail: `${v.length} > ${max}` }); return v.slice(0, max); }
-  return v;
+  const items = v.length > max ? v.slice(0, max) : v;
+  if (v.length > max) error(ctx, 'ARRAY_TOO_LONG', p, { detail: `${v.length} > ${max}` });
+  // Holes and `undefined` cannot come from JSON; report them here so nested validators may skip `undefined`.
+  for (let i = 0; i < items.length; i++) {
+    if (items[i] === undefined) error(ctx, 'WRONG_TYPE', pointer(p, i), { detail: 'undefined is not a JSON value', detailVi: 'undefined không phải giá trị JSON' });
+  }
+  return items;
 }
 
 /** A score or Đ/CĐ result read from JSON. */

@@ -2,9 +2,18 @@
  * Checks the declared titles of a year against the title table.
  * @module
  */
-import { expectedTitles, meetsTitle, titleRulesFor, type TitleFacts } from '../rules/titles.js';
+import { expectedTitles, meetsTitle, titleRulesFor, type TitleFacts, type TitleRule } from '../rules/titles.js';
 import { error, pointer, warn, type ValidationContext } from './context.js';
 import { readArray, checkString, type JsonObject } from './read.js';
+
+/** Whether every fact a rule's criteria need is known. */
+function knows(rule: TitleRule, facts: TitleFacts): boolean {
+  const c = rule.criteria;
+  return !((c.conductAtLeast && facts.conduct === undefined) || (c.learningAtLeast && facts.learning === undefined) ||
+    (c.scoredAtOrAbove && facts.scoredYearAverages === undefined) || (c.legacyConductAtLeast && facts.legacyConduct === undefined) ||
+    (c.legacyStandingAtLeast && facts.legacyStanding === undefined) || (c.primaryOverallIn && facts.primaryOverall === undefined) ||
+    (c.legacyPrimaryCompleted && facts.legacyPrimaryCompleted === undefined));
+}
 
 /**
  * Validates `titles` of a year: each id known for the regime and year, its conditions met, no superseded pair;
@@ -27,7 +36,8 @@ export function validateTitles(ctx: ValidationContext, o: JsonObject, path: stri
     if (!rule) { error(ctx, 'TITLE_UNKNOWN', p, { detail: t }); return; }
     if (declared.includes(t)) { error(ctx, 'DUPLICATE', p, { detail: t }); return; }
     declared.push(t);
-    if (!meetsTitle(rule, facts)) error(ctx, 'TITLE_NOT_ELIGIBLE', p, { detail: `${t} (${rule.source})` });
+    // Facts that could not be read were reported already: judge a title only on known facts.
+    if (knows(rule, facts) && !meetsTitle(rule, facts)) error(ctx, 'TITLE_NOT_ELIGIBLE', p, { detail: `${t} (${rule.source})` });
   });
   for (const id of declared) {
     const rule = rules.find((r) => r.id === id);

@@ -69,7 +69,7 @@ export function validateTt22Year(ctx: ValidationContext, o: JsonObject, y: YearC
   // THPT electives and chuyên đề (CT GDPT 2018)
   const thpt = grade !== undefined && grade >= 10;
   const tp = pointer(path, 'topicClusters');
-  let clusters: string[] = [];
+  const clusters: string[] = [];
   if (o['topicClusters'] !== undefined) {
     if (!thpt) error(ctx, 'FIELD_NOT_APPLICABLE', tp);
     (readArray(ctx, o, 'topicClusters', path, 10) ?? []).forEach((c, i) => {
@@ -85,7 +85,7 @@ export function validateTt22Year(ctx: ValidationContext, o: JsonObject, y: YearC
         error(ctx, issue.code, issue.code === 'ELECTIVE_COUNT' ? pointer(path, 'subjects') : tp, { declared: String(issue.declared), computed: String(issue.expected) });
       } else error(ctx, issue.code, tp, { detail: issue.slug });
     }
-  } else clusters = [];
+  }
 
   // Re-assessment only for CĐ subjects or ĐTBmcn < 5.0 (Art.14)
   for (const r of rows) {
@@ -96,7 +96,7 @@ export function validateTt22Year(ctx: ValidationContext, o: JsonObject, y: YearC
 
   // Rèn luyện (Art.8)
   const cp = pointer(path, 'conduct');
-  const co = readObject(ctx, o['conduct'], cp, { required: ['hk1', 'hk2', 'year'], optional: ['afterSummer'] });
+  const co = o['conduct'] === undefined ? undefined : readObject(ctx, o['conduct'], cp, { required: ['hk1', 'hk2', 'year'], optional: ['afterSummer'] });
   let conductYearDeclared: Level4 | undefined;
   let conductAfter: Level4 | undefined;
   if (co) {
@@ -115,10 +115,10 @@ export function validateTt22Year(ctx: ValidationContext, o: JsonObject, y: YearC
 
   // Học tập (Art.9)
   const lp = pointer(path, 'learning');
-  const lo = readObject(ctx, o['learning'], lp, { required: ['hk1', 'hk2', 'year'], optional: ['afterReassess', 'adjusted'] });
+  const lo = o['learning'] === undefined ? undefined : readObject(ctx, o['learning'], lp, { required: ['hk1', 'hk2', 'year'], optional: ['afterReassess', 'adjusted'] });
   let learningYearDeclared: Level4 | undefined;
   let learningAfter: Level4 | undefined;
-  let scoredYear: number[] = [];
+  let scoredYear: number[] | undefined;
   if (lo) {
     const l1 = readEnum(ctx, lo, 'hk1', lp, LEVELS);
     const l2 = readEnum(ctx, lo, 'hk2', lp, LEVELS);
@@ -159,7 +159,8 @@ export function validateTt22Year(ctx: ValidationContext, o: JsonObject, y: YearC
 
   // Titles (Art.15, data-driven)
   if (y.year !== undefined) {
-    const facts: Parameters<typeof validateTitles>[3] = { regime: 'TT22_2021', year: y.year, scoredYearAverages: scoredYear };
+    const facts: Parameters<typeof validateTitles>[3] = { regime: 'TT22_2021', year: y.year };
+    if (scoredYear) facts.scoredYearAverages = scoredYear;
     if (conductYearDeclared) facts.conduct = conductYearDeclared;
     if (learningYearDeclared) facts.learning = learningYearDeclared;
     validateTitles(ctx, o, path, facts);

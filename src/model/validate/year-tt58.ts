@@ -50,7 +50,7 @@ export function validateTt58Year(ctx: ValidationContext, o: JsonObject, y: YearC
   const coreSets = amended ? [CORE_TT58, CORE_TT26] : [CORE_TT58];
 
   const cp = pointer(path, 'conduct');
-  const co = readObject(ctx, o['conduct'], cp, { required: ['hk1', 'hk2', 'year'], optional: ['afterSummer'] });
+  const co = o['conduct'] === undefined ? undefined : readObject(ctx, o['conduct'], cp, { required: ['hk1', 'hk2', 'year'], optional: ['afterSummer'] });
   let conduct: LegacyConduct | undefined;
   let conductAfter: LegacyConduct | undefined;
   if (co) {
@@ -64,7 +64,7 @@ export function validateTt58Year(ctx: ValidationContext, o: JsonObject, y: YearC
   }
 
   const sp = pointer(path, 'standing');
-  const so = readObject(ctx, o['standing'], sp, { required: ['hk1', 'hk2', 'year', 'averageHk1', 'averageHk2', 'averageYear'], optional: ['afterReassess'] });
+  const so = o['standing'] === undefined ? undefined : readObject(ctx, o['standing'], sp, { required: ['hk1', 'hk2', 'year', 'averageHk1', 'averageHk2', 'averageYear'], optional: ['afterReassess'] });
   let standing: LegacyStanding | undefined;
   let standingAfter: LegacyStanding | undefined;
   if (so) {
