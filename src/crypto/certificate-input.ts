@@ -11,8 +11,9 @@ export type CertificateInput = Uint8Array | string;
 
 const PEM_CERT = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/g;
 
+/** DER always starts with a SEQUENCE (0x30); anything else is read as text (PEM, possibly after "Bag Attributes"). */
 function looksLikePem(bytes: Uint8Array): boolean {
-  return bytes.length > 10 && new TextDecoder().decode(bytes.subarray(0, 64)).includes('-----BEGIN');
+  return bytes.length > 0 && bytes[0] !== 0x30;
 }
 
 /**

@@ -34,7 +34,8 @@ function nodeErrorCode(error: unknown): string {
  * ```
  */
 export function parsePrivateKey(key: string | Uint8Array, passphrase?: string): KeyObject {
-  const isText = typeof key === 'string' || new TextDecoder().decode(key.subarray(0, 64)).includes('-----BEGIN');
+  // DER starts with a SEQUENCE (0x30); anything else is PEM text (perhaps after "Bag Attributes" lines)
+  const isText = typeof key === 'string' || (key.length > 0 && key[0] !== 0x30);
   const text = typeof key === 'string' ? key : isText ? new TextDecoder().decode(key) : '';
   const encrypted = isText && /ENCRYPTED/.test(text);
   if (encrypted && passphrase === undefined) {
@@ -47,9 +48,12 @@ export function parsePrivateKey(key: string | Uint8Array, passphrase?: string): 
       : createPrivateKey({ key: Buffer.from(key as Uint8Array), format: 'der', type: 'pkcs8',
         ...(passphrase === undefined ? {} : { passphrase }) });
   } catch (cause) {
-    const detail = `${nodeErrorCode(cause)} ${(cause as Error).message ?? ''}`.trim();
+    const code = nodeErrorCode(cause);
+    const detail = `${code} ${(cause as Error).message ?? ''}`.trim();
     // An encrypted key that does not decrypt is, in practice, a wrong passphrase (a damaged ciphertext looks the same).
-    if (encrypted) throw new EdusignError('KEY_WRONG_PASSWORD', { detail, cause });
+    if (encrypted || code === 'ERR_MISSING_PASSPHRASE' || /BAD_DECRYPT/i.test(detail)) {
+      throw new EdusignError('KEY_WRONG_PASSWORD', { detail, cause });
+    }
     throw new EdusignError('KEY_MALFORMED', { detail, cause });
   }
 }

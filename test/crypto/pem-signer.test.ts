@@ -127,6 +127,17 @@ describe('loadPemSigner: key encodings and errors', () => {
     }
   });
 
+  it('reads PEM that follows "Bag Attributes" lines (openssl pkcs12 output) and encrypted DER PKCS#8', async () => {
+    const noisy = `Bag Attributes\n    localKeyId: 01 02 03\n    friendlyName: giáo viên\nsubject=/CN=x\nissuer=/CN=y\n${rsa.certPem}`;
+    const keyNoisy = `Bag Attributes\n    localKeyId: 01 02 03 04 05 06 07 08 09 10 11 12 13 14 15 16 17 18 19 20\nKey Attributes: <No Attributes>\n${rsa.keyPem}`;
+    const signer = loadPemSigner({ key: new TextEncoder().encode(keyNoisy), certificate: new TextEncoder().encode(noisy) });
+    expect(signer.certificate).toEqual(rsa.certDer);
+    const encDer = new Uint8Array(rsa.privateKey.export({ format: 'der', type: 'pkcs8', cipher: 'aes-256-cbc', passphrase: 'k' }));
+    expect(loadPemSigner({ key: encDer, passphrase: 'k', certificate: rsa.certDer }).certificate).toEqual(rsa.certDer);
+    expect(await codeOf(() => loadPemSigner({ key: encDer, certificate: rsa.certDer }))).toBe('KEY_WRONG_PASSWORD');
+    expect(await codeOf(() => loadPemSigner({ key: encDer, passphrase: 'sai', certificate: rsa.certDer }))).toBe('KEY_WRONG_PASSWORD');
+  });
+
   it('chain accepts one PEM text with several certificates', () => {
     const intermediates = pkiIdentity('ca-edu').certPem + pkiIdentity('root-neac').certPem;
     const signer = loadPemSigner({ key: rsa.keyPem, certificate: rsa.certPem, chain: intermediates });
