@@ -61,6 +61,16 @@ describe('loadPkcs12Signer', () => {
     await signsAndVerifies(readFileSync(out('p384.p12')), 'p384', tmp.certDer);
   });
 
+  it('an empty password (modern and legacy)', async () => {
+    for (const legacy of [false, true]) {
+      const file = join(tmp.dir, `empty${legacy ? '-legacy' : ''}.p12`);
+      openssl(['pkcs12', '-export', ...(legacy ? ['-legacy'] : []), '-inkey', teacher.keyPath, '-in', teacher.certPath,
+        '-passout', 'pass:', '-out', file]);
+      await signsAndVerifies(readFileSync(file), '', teacher.certDer);
+      expect(await codeOf(() => loadPkcs12Signer(readFileSync(file), 'x'))).toBe('KEY_WRONG_PASSWORD');
+    }
+  });
+
   it('wrong password → KEY_WRONG_PASSWORD (modern and legacy)', async () => {
     expect(await codeOf(() => loadPkcs12Signer(fixture('teacher.p12'), '654321'))).toBe('KEY_WRONG_PASSWORD');
     expect(await codeOf(() => loadPkcs12Signer(fixture('teacher.legacy.p12'), ''))).toBe('KEY_WRONG_PASSWORD');
