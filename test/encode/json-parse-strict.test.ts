@@ -12,6 +12,15 @@ function codeOf(fn: () => unknown): string | undefined {
   return undefined;
 }
 
+/** Whether a JSON.parse result holds something the strict parser must refuse (lone surrogate, ±Infinity). */
+function refusable(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (typeof value === 'string') return /\p{Surrogate}/u.test(value);
+  if (Array.isArray(value)) return value.some(refusable);
+  if (typeof value === 'object' && value !== null) return Object.entries(value).some(([k, v]) => refusable(k) || refusable(v));
+  return false;
+}
+
 describe('parseJsonStrict', () => {
   it('parses what JSON.parse parses, from strings and UTF-8 bytes', () => {
     const text = '{ "a" : [1, -2.5e3, 0, -0, true, false, null, "Hải Phòng \\u00e9 \\ud83d\\ude00 \\/"], "b": {} , "c": [] }';
@@ -84,6 +93,36 @@ describe('parseJsonStrict', () => {
         }
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('property (differential): never accepts what JSON.parse rejects, and agrees with it whenever it accepts', () => {
+    const unit = fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', 'u', 'd', '8', '0', '1', '-', '+', 'e', 'E', '.', ' ', '\n', 'a', 'true', 'null', '"k"', '"k":1');
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 30 }), (text) => {
+        let reference: { ok: true; value: unknown } | { ok: false };
+        try {
+          reference = { ok: true, value: JSON.parse(text) as unknown };
+        } catch {
+          reference = { ok: false };
+        }
+        let ours: { ok: true; value: unknown } | { ok: false; code: string };
+        try {
+          ours = { ok: true, value: parseJsonStrict(text) };
+        } catch (e) {
+          expect(isEdusignError(e)).toBe(true);
+          ours = { ok: false, code: isEdusignError(e) ? e.code : '' };
+        }
+        if (!reference.ok) expect(ours.ok).toBe(false);
+        if (ours.ok && reference.ok) expect(ours.value).toEqual(reference.value);
+        // JSON.parse accepts duplicates (last wins), lone surrogates and out-of-range numbers; we refuse exactly those
+        if (reference.ok && !ours.ok) {
+          if (ours.code === 'JSON_DUPLICATE_KEY') return;
+          expect(ours.code).toBe('JSON_MALFORMED');
+          expect(refusable(reference.value) || /[eE]-?[0-9]{3,}/.test(text)).toBe(true);
+        }
+      }),
+      { numRuns: 3000 },
     );
   });
 });
