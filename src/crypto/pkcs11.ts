@@ -69,7 +69,7 @@ function serialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
 
 async function tokenSign(p11: PKCS11, session: Handle, mechanism: Mechanism, key: Handle, input: Buffer): Promise<Uint8Array> {
   p11.C_SignInit(session, mechanism, key);
-  const out = await p11.C_SignAsync(session, input, Buffer.alloc(1024));
+  const out = await p11.C_SignAsync(session, input, Buffer.alloc(4096));
   return new Uint8Array(out);
 }
 
