@@ -48,6 +48,17 @@ describe('PAdES levels with a real openssl TSA and OCSP responders', () => {
     expect(qpdfProblems(pdf)).toEqual([]);
   });
 
+  it('B-T with a too small timestamp reservation signs again with the real size (local signer)', async () => {
+    let signatures = 0;
+    const base = testSigner('teacher');
+    const counting = { ...base, sign: async (d: Uint8Array) => { signatures++; return base.sign(d); } };
+    const { pdf } = await signPdf(classicPdf(), { signer: counting, level: 'B-T', timestampAuthority: tsa, timestampSizeHint: 10 });
+    expect(signatures).toBe(2);
+    expect(pdfsig(pdf)[0]).toMatchObject({ valid: true, trusted: true });
+    await expect(signPdf(classicPdf(), { signer: base, level: 'B-T', timestampAuthority: tsa, contentsSize: 2500 }))
+      .rejects.toMatchObject({ code: 'PDF_PLACEHOLDER_TOO_SMALL' });
+  });
+
   it('B-LT: a DSS with the certificates and good OCSP responses of the signer and TSA chains', async () => {
     const { pdf, warnings } = await signPdf(xrefStreamPdf(), { signer: testSigner('homeroom'), level: 'B-LT', timestampAuthority: tsa, validation,
       check: { trustStore: validation.trustStore, fetcher: validation.fetcher } });

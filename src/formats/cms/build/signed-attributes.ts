@@ -10,7 +10,14 @@ import { certificateId } from './certificate-id.js';
 import { EdusignError } from '../../../errors.js';
 import { octetString, oid, seq, setOf, tlv } from './der.js';
 
-/** OIDs used by the builder. */
+/**
+ * OIDs used by the builder.
+ *
+ * @example
+ * ```ts
+ * attribute(CMS_OIDS.signatureTimeStampToken, token)
+ * ```
+ */
 export const CMS_OIDS = {
   data: '1.2.840.113549.1.7.1',
   signedData: '1.2.840.113549.1.7.2',

@@ -19,7 +19,14 @@ export interface PdfLimits {
   maxObjectsPerObjectStream: number;
 }
 
-/** The default {@link PdfLimits}. */
+/**
+ * The default {@link PdfLimits}.
+ *
+ * @example
+ * ```ts
+ * openPdf(bytes, { ...DEFAULT_PDF_LIMITS, maxDepth: 32 });
+ * ```
+ */
 export const DEFAULT_PDF_LIMITS: Readonly<PdfLimits> = Object.freeze({
   maxFileBytes: 512 * 1024 * 1024,
   maxDepth: 64,

@@ -10,26 +10,54 @@
 /** Any PDF object. */
 export type PdfObject = null | boolean | number | PdfName | PdfString | PdfRef | PdfDict | PdfStream | PdfObject[];
 
-/** A PDF name, decoded (`/A#20B` is `A B`), without the leading slash. */
+/**
+ * A PDF name, decoded (`/A#20B` is `A B`), without the leading slash.
+ *
+ * @example
+ * ```ts
+ * new PdfName('Sig').is('Sig') // true
+ * ```
+ */
 export class PdfName {
   constructor(readonly name: string) {}
   /** `true` when this name equals `name`. */
   is(name: string): boolean { return this.name === name; }
 }
 
-/** A PDF string: its raw bytes (after literal-escape / hex decoding) and how it was written. */
+/**
+ * A PDF string: its raw bytes (after literal-escape / hex decoding) and how it was written.
+ *
+ * @example
+ * ```ts
+ * new PdfString(Buffer.from('D:20260520080000Z'))
+ * ```
+ */
 export class PdfString {
   constructor(readonly bytes: Uint8Array, readonly hex: boolean = false) {}
 }
 
-/** An indirect reference `num gen R`. */
+/**
+ * An indirect reference `num gen R`.
+ *
+ * @example
+ * ```ts
+ * doc.getObject(new PdfRef(1, 0))
+ * ```
+ */
 export class PdfRef {
   constructor(readonly num: number, readonly gen: number) {}
   /** `"12 0"`: a key for maps. */
   get key(): string { return `${this.num} ${this.gen}`; }
 }
 
-/** A PDF dictionary (insertion order is kept). */
+/**
+ * A PDF dictionary (insertion order is kept).
+ *
+ * @example
+ * ```ts
+ * const sig = new PdfDict([['Type', name('Sig')]]).with('Reason', textString('Duyệt'));
+ * ```
+ */
 export class PdfDict {
   readonly entries: Map<string, PdfObject>;
   constructor(entries?: Iterable<readonly [string, PdfObject]>) {
@@ -50,6 +78,11 @@ export class PdfDict {
 /**
  * A stream: its dictionary and where its (still encoded) data lies in the source bytes, or the encoded
  * bytes themselves for streams made in memory.
+ *
+ * @example
+ * ```ts
+ * new PdfStream(new PdfDict([['Filter', name('FlateDecode')]]), deflateSync(data))
+ * ```
  */
 export class PdfStream {
   constructor(

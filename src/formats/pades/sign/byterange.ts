@@ -8,7 +8,14 @@ import { EdusignError } from '../../../errors.js';
 import type { HashAlgorithm } from '../../../crypto/types.js';
 import { nodeHashName } from '../../cms/build/algorithms.js';
 
-/** The /ByteRange entry as first written; patched in place with the real numbers padded by spaces. */
+/**
+ * The /ByteRange entry as first written; patched in place with the real numbers padded by spaces.
+ *
+ * @example
+ * ```ts
+ * const text = `<</Type /Sig ${BYTE_RANGE_PLACEHOLDER} ${contentsPlaceholder(8192)}>>`;
+ * ```
+ */
 export const BYTE_RANGE_PLACEHOLDER = '/ByteRange [0 0000000000 0000000000 0000000000]';
 
 /** A PDF byte range `[a, b, c, d]`: bytes `a..a+b` and `c..c+d` are signed. */

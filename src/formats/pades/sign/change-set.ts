@@ -7,7 +7,17 @@ import type { PdfDocument } from '../pdf/document.js';
 import { asDict, PdfDict, PdfRef, type PdfObject } from '../pdf/objects.js';
 import { RawObjectBody, type AppendedObject } from './incremental-writer.js';
 
-/** Pending objects of one update. */
+/**
+ * Pending objects of one update.
+ *
+ * @example
+ * ```ts
+ * const cs = new ChangeSet(openPdf(pdf));
+ * const ref = cs.allocate();
+ * cs.set(ref, new PdfDict([['Type', name('DSS')]]));
+ * const { bytes } = writeIncrementalUpdate(cs.doc, cs.objects(), cs.nextObjectNumber);
+ * ```
+ */
 export class ChangeSet {
   private next: number;
   private readonly pending = new Map<number, AppendedObject>();

@@ -11,7 +11,14 @@ import type { PdfDocument } from '../pdf/document.js';
 import { PdfDict, PdfName, PdfRef, PdfStream, type PdfObject } from '../pdf/objects.js';
 import { serializeIndirect, serializeObject } from '../pdf/serialize.js';
 
-/** A pre-serialised object body (what goes between `n g obj` and `endobj`), e.g. a signature dictionary. */
+/**
+ * A pre-serialised object body (what goes between `n g obj` and `endobj`), e.g. a signature dictionary.
+ *
+ * @example
+ * ```ts
+ * cs.set(sigRef, new RawObjectBody(Buffer.from('<</Type /Sig>>', 'latin1')));
+ * ```
+ */
 export class RawObjectBody {
   constructor(readonly bytes: Uint8Array) {}
 }
