@@ -123,6 +123,12 @@ describe('our 4-signature B-LTA PDF, judged by pdfsig and by verifyPdf', () => {
     const report = await verifyPdf(pdf, { trustStore, offline: true });
     const sigs = report.signatures.filter((s) => s.coverage.kind !== 'document-timestamp');
     expect(sigs.map((s) => [s.id, s.level, s.indication])).toEqual(names.map((n) => [`Sig_${n}`, 'B-LTA', 'TOTAL_PASSED']));
+    // each carries its own signature timestamp (B-T by the signer), which is its proof of existence
+    for (const s of sigs) {
+      const own = s.timestamps.find((t) => t.kind === 'signature');
+      expect(own).toMatchObject({ indication: 'TOTAL_PASSED' });
+      expect(s.bestSignatureTime.getTime()).toBe(own!.genTime!.getTime());
+    }
     expect(report.indication).toBe('TOTAL_PASSED');
 
     const tampered = pdf.slice();

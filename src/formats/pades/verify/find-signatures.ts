@@ -43,6 +43,7 @@ export function findSignatureFields(doc: PdfDocument, revision?: number): PdfSig
   const fields = asArray(doc.resolve(acroForm?.get('Fields'), revision));
   if (!fields) return out;
   const seen = new Set<string>();
+  const seenSignatures = new Set<string>();
   let visited = 0;
   const walk = (items: PdfObject[], parentName: string, inheritedFt: string | undefined, depth: number): void => {
     if (depth > MAX_DEPTH) return;
@@ -66,6 +67,11 @@ export function findSignatureFields(doc: PdfDocument, revision?: number): PdfSig
       const v = field.get('V');
       const sigDict = asDict(doc.resolve(v, revision));
       if (!(sigDict instanceof PdfDict)) continue;
+      if (v instanceof PdfRef) {
+        // two fields sharing one signature dictionary are one signature
+        if (seenSignatures.has(v.key)) continue;
+        seenSignatures.add(v.key);
+      }
       const subFilter = asName(sigDict.get('SubFilter'));
       const kind = subFilter === 'ETSI.RFC3161' || asName(sigDict.get('Type')) === 'DocTimeStamp' ? 'document-timestamp' : 'signature';
       out.push({

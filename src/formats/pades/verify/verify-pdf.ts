@@ -122,6 +122,11 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions = {
         modVerdict = { indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' };
       }
     }
+    if (cert && f.field.kind === 'signature' && isCertification(doc, f.field.sigRef) && facts.some((o) => o !== f && o.field.kind === 'signature' &&
+      (o.byteRange.coveredEnd ?? Number.MAX_SAFE_INTEGER) < (f.byteRange.coveredEnd ?? 0))) {
+      findings.push(finding('CERTIFICATION_NOT_FIRST', 'The certification (DocMDP) signature is not the first signature of the document',
+        'Chữ ký chứng nhận (DocMDP) không phải là chữ ký đầu tiên của tài liệu'));
+    }
     const verdict = combine([f.crypto, modVerdict, chain.verdict]);
     const level = f.field.kind === 'signature' && f.crypto.indication !== 'TOTAL_FAILED' ? detectLevel({
       baseline: f.baseline, signedRevision: revision ?? Number.MAX_SAFE_INTEGER,

@@ -4,6 +4,10 @@
  * from the DSS, and after the signer's certificate expired.
  */
 import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { concatBytes, derOid, derTlv } from '../../../../src/crypto/der.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPdf } from '../../../../src/formats/pades/verify/index.js';
 import { createFetcher } from '../../../../src/pki/net/fetcher.js';
@@ -110,4 +114,40 @@ describe('PAdES levels B-B → B-T → B-LT → B-LTA on a PDF we assemble', () 
     // the newest document timestamp has no later proof of existence: its TSA needs fresh revocation data in 2031
     expect(report.signatures[2]).toMatchObject({ id: 'DocTS2', indication: 'INDETERMINATE', subIndication: 'TRY_LATER' });
   });
+
+  it('judges a revoked signer at the time a timestamp proves: revoked after it -> valid, revoked before it -> REVOKED', async () => {
+    const revoked = fixtureIdentity('revoked'); // revoked 2026-10-01 (keyCompromise)
+    const verdictWithTimestampAt = async (genTime: string | undefined) => {
+      const pdf = TestPdf.create();
+      pdf.sign({ field: 'GVBM', cms: (chunks) => opensslCmsSign(box.dir, revoked, Buffer.concat(chunks)) });
+      if (genTime) await pdf.signAsync({ field: 'DocTS', subFilter: 'ETSI.RFC3161', cms: (chunks) => craftedToken(chunks, genTime) });
+      const report = await verifyPdf(pdf.bytes, { trustStore, fetcher });
+      return [report.signatures[0]!.indication, report.signatures[0]!.subIndication];
+    };
+    expect(await verdictWithTimestampAt(undefined)).toEqual(['TOTAL_FAILED', 'REVOKED']);
+    expect(await verdictWithTimestampAt('20261015000000Z')).toEqual(['TOTAL_FAILED', 'REVOKED']);
+    expect(await verdictWithTimestampAt('20260901000000Z')).toEqual(['TOTAL_PASSED', undefined]);
+  });
 });
+
+/**
+ * An RFC 3161 token with a chosen genTime, signed by the test TSA key with `openssl cms` (a live TSA only
+ * stamps "now"): TSTInfo built by hand, encapsulated, ESS signingCertificateV2 via -cades.
+ */
+function craftedToken(chunks: [Uint8Array, Uint8Array], genTime: string): Uint8Array {
+  const digest = createHash('sha256').update(chunks[0]).update(chunks[1]).digest();
+  const tstInfo = derTlv(0x30, concatBytes(
+    derTlv(0x02, Uint8Array.of(1)),
+    derOid('2.999.1.2'),
+    derTlv(0x30, concatBytes(derTlv(0x30, concatBytes(derOid('2.16.840.1.101.3.4.2.1'), derTlv(0x05, new Uint8Array(0)))), derTlv(0x04, digest))),
+    derTlv(0x02, Uint8Array.of(0x42)),
+    derTlv(0x18, Uint8Array.from(Buffer.from(genTime, 'latin1'))),
+  ));
+  const input = join(box.dir, 'tstinfo.der');
+  const output = join(box.dir, 'token.der');
+  writeFileSync(input, tstInfo);
+  const tsa = fixtureIdentity('tsa');
+  execFileSync('openssl', ['cms', '-sign', '-binary', '-nodetach', '-cades', '-econtent_type', '1.2.840.113549.1.9.16.1.4', '-in', input,
+    '-signer', tsa.certPath, '-inkey', tsa.keyPath, '-certfile', tsa.chainPath!, '-outform', 'DER', '-out', output, '-md', 'sha256']);
+  return new Uint8Array(readFileSync(output));
+}
