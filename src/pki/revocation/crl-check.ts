@@ -6,7 +6,8 @@ import type * as pkijs from 'pkijs';
 import { isEdusignError } from '../../errors.js';
 import type { RevocationCheck } from '../types.js';
 import { integerHex, keyUsage, nameToString, sha256Hex } from './cert-facts.js';
-import { parseCrl, type ParsedCrl } from './crl.js';
+import { namesMatch } from '../cert/name.js';
+import { parseCrl, verifyCrlSignature, type CrlEntry, type ParsedCrl } from './crl.js';
 import { finding } from './finding.js';
 import { freshnessProblem, type FreshnessOptions } from './freshness.js';
 
@@ -45,9 +46,15 @@ export async function checkCertificateWithCrl(cert: pkijs.Certificate, issuer: p
     return { ...base, findings: [finding('CRL_MALFORMED', `Malformed CRL: ${detail}`, `CRL không hợp lệ: ${detail}`)] };
   }
   const withCrl: RevocationCheck = { ...base, raw: crl.der, thisUpdate: crl.thisUpdate, nextUpdate: crl.nextUpdate };
-  const problem = await crlProblem(crl, cert, issuer, options);
+  const problem = crlProblem(crl, cert, issuer, options);
   if (problem) return { ...withCrl, findings: [problem] };
-  const entry = crl.entries.get(integerHex(cert.serialNumber));
+  let entry: CrlEntry | undefined;
+  try {
+    entry = crl.findEntry(integerHex(cert.serialNumber));
+  } catch (error) {
+    const detail = isEdusignError(error) ? error.message : String(error);
+    return { ...withCrl, findings: [finding('CRL_MALFORMED', `Malformed CRL entry: ${detail}`, `Mục CRL không hợp lệ: ${detail}`)] };
+  }
   if (!entry || entry.reason === 'removeFromCRL') return { ...withCrl, status: 'good' };
   return {
     ...withCrl,
@@ -60,8 +67,9 @@ export async function checkCertificateWithCrl(cert: pkijs.Certificate, issuer: p
   };
 }
 
-async function crlProblem(crl: ParsedCrl, cert: pkijs.Certificate, issuer: pkijs.Certificate, options: CrlCheckOptions) {
-  if (!crl.asn1.issuer.isEqual(cert.issuer) || !issuer.subject.isEqual(cert.issuer)) {
+function crlProblem(crl: ParsedCrl, cert: pkijs.Certificate, issuer: pkijs.Certificate, options: CrlCheckOptions) {
+  const certIssuer = new Uint8Array(cert.issuer.toSchema().toBER());
+  if (!sameName(crl.issuerDer, certIssuer) || !sameName(new Uint8Array(issuer.subject.toSchema().toBER()), certIssuer)) {
     return finding('CRL_WRONG_ISSUER', `The CRL is issued by "${crl.issuer}", not by the certificate's issuer`,
       `CRL do "${crl.issuer}" phát hành, không phải CA cấp chứng thư số`);
   }
@@ -74,15 +82,17 @@ async function crlProblem(crl: ParsedCrl, cert: pkijs.Certificate, issuer: pkijs
     return finding('CRL_ISSUER_NOT_AUTHORISED', 'The issuer key usage does not allow signing CRLs (cRLSign)',
       'Khóa của CA không được phép ký CRL (cRLSign)');
   }
-  let valid = false;
-  try {
-    valid = await crl.asn1.verify({ issuerCertificate: issuer });
-  } catch {
-    valid = false;
-  }
-  if (!valid) {
+  if (!verifyCrlSignature(crl, new Uint8Array(issuer.subjectPublicKeyInfo.toSchema().toBER()))) {
     return finding('CRL_SIGNATURE_INVALID', 'The CRL signature does not verify with the issuer key',
       'Chữ ký của CRL không hợp lệ với khóa của CA');
   }
   return freshnessProblem('CRL', crl.thisUpdate, crl.nextUpdate, options);
+}
+
+function sameName(a: Uint8Array, b: Uint8Array): boolean {
+  try {
+    return namesMatch(a, b);
+  } catch {
+    return false;
+  }
 }
