@@ -78,6 +78,12 @@ export interface XmlSignOptionsBase extends XmlPkiOptions {
   tsa?: TimestampAuthority;
   /** Hash of timestamp message imprints. Default SHA-256. */
   timestampHash?: HashAlgorithm;
+  /**
+   * Unicode normalisation of the input text: `warn` (default) signs the bytes as given and adds the warning
+   * `XADES_CONTENT_NOT_NFC` when the signed content is not NFC; `normalize` converts the whole input to NFC
+   * before signing (the output then differs from the input where it was not NFC).
+   */
+  nfc?: 'warn' | 'normalize';
   /** Refuse to sign when the certificate check fails (default true); false turns refusals into warnings. */
   strictCertificateCheck?: boolean;
   limits?: XmlLimits;

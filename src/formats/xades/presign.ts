@@ -103,6 +103,8 @@ export function buildPresignature(input: string | Uint8Array, who: SignerIdentit
   let dataFromFragment = false;
   let locate: (sig: string) => XElement = (sig) => parseInContext(sig, context);
 
+  const binary = typeof input !== 'string';
+  if (options.nfc === 'normalize' && mode !== 'detached') input = parseXml(input, options.limits).text.normalize('NFC');
   if (mode === 'enveloped') {
     const doc = parseXml(input, options.limits);
     const target = resolveTarget(doc, options.recordId);
@@ -117,6 +119,10 @@ export function buildPresignature(input: string | Uint8Array, who: SignerIdentit
     const content = target.element === null
       ? canonicalize(doc, { method: c14nAlg.method, withComments: false })
       : canonicalize(target.element, { method: c14nAlg.method, withComments: false });
+    if (content !== content.normalize('NFC')) {
+      warnings.push(finding('XADES_CONTENT_NOT_NFC', 'The signed content is not in Unicode NFC: visually equal text elsewhere may not match it (option nfc: "normalize")',
+        'Nội dung được ký không ở dạng Unicode NFC: văn bản trông giống nhau ở nơi khác có thể không khớp (tùy chọn nfc: "normalize")'));
+    }
     const transforms = plan.insideSigned ? [TRANSFORM.envelopedSignature, c14n] : [c14n];
     dataRef = { id: ids.ref, uri: target.uri, transforms, digestMethod: digestUri(hash), digestValue: digestB64(content, hash) };
     context = plan.context;
@@ -189,6 +195,6 @@ export function buildPresignature(input: string | Uint8Array, who: SignerIdentit
   if (placed.offset < 0 || !placed.text.startsWith(valueCloseTag, valueOffset)) throw new Error('signature placement failed');
   return {
     text: placed.text, valueOffset, valueCloseTag, signatureId, signatureMethod,
-    toBeSigned: new TextEncoder().encode(canonicalSignedInfo), binary: typeof input !== 'string', warnings,
+    toBeSigned: new TextEncoder().encode(canonicalSignedInfo), binary, warnings,
   };
 }

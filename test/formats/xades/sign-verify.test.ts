@@ -191,3 +191,23 @@ describe('two-phase and batch signing', () => {
     }
   });
 });
+
+describe('Unicode normalisation', () => {
+  const decomposed = sampleRecord().replace('Nguyễn Văn An', 'Nguyễn Văn An'.normalize('NFD'));
+
+  it('warns when the signed content is not NFC, and signs the bytes as given', async () => {
+    const r = await signXml(decomposed, { signer: fixtureSigner('principal') });
+    expect(r.warnings.map((w) => w.code)).toContain('XADES_CONTENT_NOT_NFC');
+    expect(r.xml).toContain('Nguyễn Văn An'.normalize('NFD'));
+    await expectPassed(r.xml);
+  });
+
+  it('normalises the input to NFC on request', async () => {
+    const r = await signXml(new TextEncoder().encode(decomposed), { signer: fixtureSigner('principal'), nfc: 'normalize' });
+    expect(r.xml).toBeInstanceOf(Uint8Array);
+    const text = new TextDecoder().decode(r.xml);
+    expect(text).toContain('Nguyễn Văn An'.normalize('NFC'));
+    expect(r.warnings.map((w) => w.code)).not.toContain('XADES_CONTENT_NOT_NFC');
+    await expectPassed(r.xml);
+  });
+});
