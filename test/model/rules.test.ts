@@ -3,7 +3,7 @@ import {
   checkPersonalId, checkThptChoices, commentSemesterResult, commentYearResult, compulsorySubjects, conductYear,
   decodePersonalId, expectedTitles, learningLevel, legacyOverallAverage, legacyStanding, levelOfGrade, offeringOf,
   outcomeTt22, outcomeTt58, parseSchoolYear, periodsOf, PROVINCE_CODES, primaryCompletionTt30, primaryOverall,
-  regimeFor, requiredRegularCount, semesterAverage, yearAverage, type Level4, type SubjectOutcome,
+  regimeFor, regularCountRange, requiredRegularCount, semesterAverage, yearAverage, type Level4, type SubjectOutcome,
 } from '../../src/model/index.js';
 
 const S = (tenths: number): SubjectOutcome => ({ kind: 'SCORE', tenths });
@@ -58,6 +58,13 @@ describe('ĐĐGtx count (TT22 Art.7)', () => {
     expect(requiredRegularCount(71)).toBe(4);
     expect(requiredRegularCount(140)).toBe(4);
     expect(requiredRegularCount(1)).toBe(2);
+  });
+  it('comment subjects accept 2 up to the table', () => {
+    expect(regularCountRange(35, 'COMMENT')).toEqual({ min: 2, max: 2 });
+    expect(regularCountRange(105, 'COMMENT')).toEqual({ min: 2, max: 4 });
+    expect(regularCountRange(70, 'COMMENT', 1)).toEqual({ min: 3, max: 4 });
+    expect(regularCountRange(105, 'SCORE', 1)).toEqual({ min: 5, max: 5 });
+    expect(regularCountRange(0, 'SCORE')).toBeUndefined();
   });
   it('adds one per chuyên đề cluster and rejects nonsense', () => {
     expect(requiredRegularCount(70, 1)).toBe(4);

@@ -42,16 +42,27 @@ describe('validateGradebook', () => {
     expect(r.warnings.find((w) => w.code === 'REGULAR_COUNT_EXTRA')).toMatchObject({ declared: '6', computed: '5' });
     expect(find(r, 'AVERAGE_MISMATCH')).toMatchObject({ declared: '6.8', computed: formatScore(semesterAverage([70, 70, 70, 70, 70, 70], 60, 65)) });
   });
-  it('35/36/70/71 periods → 2/3/3/4 ĐĐGtx', () => {
+  it('scored subjects: 35/36/70/71 periods → exactly 2/3/3/4 ĐĐGtx', () => {
     for (const [periods, n] of [[35, 2], [36, 3], [70, 3], [71, 4]] as const) {
-      const g = smallGradebook();
-      (g['subjects'] as Json[])[1]!['periodsPerYear'] = periods;
+      for (const [count, code] of [[n, undefined], [n - 1, 'REGULAR_COUNT_SHORT'], [n + 1, 'REGULAR_COUNT_EXTRA']] as const) {
+        const g = smallGradebook();
+        Object.assign((g['subjects'] as Json[])[0]!, { periodsPerYear: periods, hasTopicCluster: false });
+        for (const e of entries(g).slice(0, 4)) { e['regular'] = (e['regular'] as string[]).slice(0, count); delete e['average']; }
+        const r = validateGradebook(g);
+        const found = [...r.errors, ...r.warnings].filter((f) => f.code.startsWith('REGULAR_COUNT'));
+        if (code === undefined) expect(found, `${periods}/${count}`).toEqual([]);
+        else expect(found[0], `${periods}/${count}`).toMatchObject({ code, declared: String(count), computed: String(n) });
+      }
+    }
+  });
+  it('comment subjects: from 2 up to the period table (sources disagree)', () => {
+    for (const [count, code] of [[1, 'REGULAR_COUNT_SHORT'], [2, undefined], [3, undefined], [4, 'REGULAR_COUNT_EXTRA']] as const) {
+      const g = smallGradebook(); // Giáo dục thể chất, 70 periods → 2..3
+      for (const e of entries(g).slice(4)) { e['regular'] = Array(count).fill('D'); delete e['average']; }
       const r = validateGradebook(g);
-      const short = r.errors.filter((e) => e.code === 'REGULAR_COUNT_SHORT');
-      const extra = r.warnings.filter((e) => e.code === 'REGULAR_COUNT_EXTRA');
-      if (n > 3) expect(short[0], String(periods)).toMatchObject({ declared: '3', computed: String(n) });
-      else if (n < 3) expect(extra[0], String(periods)).toMatchObject({ declared: '3', computed: String(n) });
-      else expect([...short, ...extra], String(periods)).toEqual([]);
+      const found = [...r.errors, ...r.warnings].filter((f) => f.code.startsWith('REGULAR_COUNT'));
+      if (code === undefined) expect(found, String(count)).toEqual([]);
+      else expect(found[0], String(count)).toMatchObject({ code, declared: String(count), computed: '2..3' });
     }
   });
   it('no average while a slot is empty', () => {

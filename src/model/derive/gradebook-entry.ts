@@ -4,7 +4,7 @@
  */
 import type { GradebookEntry, Mark, PassFail, SubjectDef } from '../types.js';
 import { formatScore, parseScore } from '../score.js';
-import { requiredRegularCount } from '../rules/regular-count.js';
+import { regularCountRange } from '../rules/regular-count.js';
 import { semesterAverage } from '../rules/average.js';
 import { commentSemesterResult } from '../rules/comment-result.js';
 
@@ -19,8 +19,8 @@ import { commentSemesterResult } from '../rules/comment-result.js';
  * ```
  */
 export function deriveEntryAverage(entry: Pick<GradebookEntry, 'regular' | 'midterm' | 'final'>, subject: SubjectDef): Mark | PassFail | undefined {
-  const required = requiredRegularCount(subject.periodsPerYear, subject.hasTopicCluster ? 1 : 0);
-  if (required === undefined || entry.regular.length < required || entry.midterm === undefined || entry.final === undefined) return undefined;
+  const range = regularCountRange(subject.periodsPerYear, subject.assessment, subject.hasTopicCluster ? 1 : 0);
+  if (range === undefined || entry.regular.length < range.min || entry.midterm === undefined || entry.final === undefined) return undefined;
   if (entry.regular.some((r) => r === null)) return undefined;
   const all = [...(entry.regular as (Mark | PassFail)[]), entry.midterm, entry.final];
   if (subject.assessment === 'COMMENT') {

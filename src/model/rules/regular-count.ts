@@ -25,3 +25,26 @@ export function requiredRegularCount(periodsPerYear: number, topicClusters = 0):
   const base = periodsPerYear <= 35 ? 2 : periodsPerYear <= 70 ? 3 : 4;
   return base + topicClusters;
 }
+
+/** Accepted number of ĐĐGtx in a semester: fewer than `min` is an error, more than `max` a warning. */
+export interface RegularCountRange {
+  min: number;
+  max: number;
+}
+
+/**
+ * The accepted ĐĐGtx count range of a subject. Scored subjects: exactly {@link requiredRegularCount}.
+ * Comment-only subjects: the sources disagree [M] — DOMAIN.md notes 2 per semester, while the period table may
+ * apply to every subject — so from 2 up to the table count is accepted (plus one per chuyên đề in both bounds).
+ *
+ * @example
+ * ```ts
+ * regularCountRange(70, 'SCORE'); // { min: 3, max: 3 }
+ * regularCountRange(70, 'COMMENT'); // { min: 2, max: 3 }
+ * ```
+ */
+export function regularCountRange(periodsPerYear: number, assessment: 'SCORE' | 'COMMENT', topicClusters = 0): RegularCountRange | undefined {
+  const table = requiredRegularCount(periodsPerYear, topicClusters);
+  if (table === undefined) return undefined;
+  return assessment === 'SCORE' ? { min: table, max: table } : { min: Math.min(table, 2 + topicClusters), max: table };
+}

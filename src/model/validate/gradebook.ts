@@ -5,7 +5,7 @@
 import type { ValidationResult } from '../types.js';
 import { formatScore } from '../score.js';
 import { regimeFor, TT26_FROM_YEAR } from '../rules/regime.js';
-import { requiredRegularCount } from '../rules/regular-count.js';
+import { regularCountRange } from '../rules/regular-count.js';
 import { semesterAverage, yearAverage } from '../rules/average.js';
 import { commentSemesterResult, commentYearResult } from '../rules/comment-result.js';
 import { createContext, error, pointer, warn, DEFAULT_LIMITS, type ValidationContext, type ValidationLimits } from './context.js';
@@ -82,12 +82,13 @@ function validateEntry(ctx: ValidationContext, value: unknown, p: string, subjec
   const average: SemesterAverage = {};
   if (declared) average.declared = declared;
   if (!info || semesterRaw === undefined || student === undefined || subject === undefined) return undefined;
-  const required = requiredRegularCount(info.periodsPerYear, info.hasTopicCluster ? 1 : 0);
-  if (required !== undefined && regularOk) {
-    if (regular.length < required) error(ctx, 'REGULAR_COUNT_SHORT', rp, { declared: String(regular.length), computed: String(required) });
-    else if (regular.length > required) warn(ctx, 'REGULAR_COUNT_EXTRA', rp, { declared: String(regular.length), computed: String(required) });
+  const range = regularCountRange(info.periodsPerYear, info.assessment, info.hasTopicCluster ? 1 : 0);
+  if (range !== undefined && regularOk) {
+    const expected = range.min === range.max ? String(range.min) : `${range.min}..${range.max}`;
+    if (regular.length < range.min) error(ctx, 'REGULAR_COUNT_SHORT', rp, { declared: String(regular.length), computed: expected });
+    else if (regular.length > range.max) warn(ctx, 'REGULAR_COUNT_EXTRA', rp, { declared: String(regular.length), computed: expected });
   }
-  const complete = regularOk && required !== undefined && regular.length >= required && !bad('midterm') && !bad('final');
+  const complete = regularOk && range !== undefined && regular.length >= range.min && !bad('midterm') && !bad('final');
   const computed = complete ? computeEntryAverage(info, regular, gk, ck) : undefined;
   if (computed) average.computed = computed;
   const ap = pointer(p, 'average');
