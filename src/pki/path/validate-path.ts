@@ -56,9 +56,15 @@ function extensionProblems(cert: DecodedCertificate): PathProblem[] {
   return out;
 }
 
-function caProblems(cert: DecodedCertificate): PathProblem[] {
+/**
+ * A CA must assert basicConstraints cA (and keyCertSign when keyUsage is present). A trust anchor is trusted by
+ * configuration (RFC 5280 takes only its name and key), so an old v1 root without extensions is accepted; an
+ * anchor that explicitly says it is not a CA is not.
+ */
+function caProblems(cert: DecodedCertificate, isAnchor: boolean): PathProblem[] {
   const out: PathProblem[] = [];
-  if (!cert.extensions.basicConstraints?.ca) out.push(problem('NOT_A_CA', cert.subject.text));
+  const bc = cert.extensions.basicConstraints;
+  if (isAnchor ? bc !== undefined && !bc.ca : !bc?.ca) out.push(problem('NOT_A_CA', cert.subject.text));
   const ku = cert.extensions.keyUsage;
   if (ku && !ku.usages.includes('keyCertSign')) out.push(problem('CA_KEY_CERT_SIGN_MISSING', cert.subject.text));
   return out;
@@ -132,7 +138,7 @@ export function validatePath(path: readonly DecodedCertificate[], options: PathC
   const anchorIndex = path.length - 1;
   path.forEach((cert, i) => {
     out.push(...validityProblems(cert, at), ...keyPolicyProblems(cert, at, cryptoPolicy, keyOf(cert)), ...extensionProblems(cert));
-    if (i > 0) out.push(...caProblems(cert));
+    if (i > 0) out.push(...caProblems(cert, i === anchorIndex));
     if (i === anchorIndex) return; // the anchor's own signature is not checked: it is trusted by configuration
     const issuer = path[i + 1];
     if (!issuer) return;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isEdusignError } from '../../../src/errors.js';
 import { buildAndValidatePath } from '../../../src/pki/path/build-and-validate.js';
 import type { PathValidationOptions } from '../../../src/pki/path/types.js';
+import { validatePath } from '../../../src/pki/path/validate-path.js';
 import { decodeCertificate } from '../../../src/pki/cert/decode-certificate.js';
 import { certDer } from '../cert/fixture.js';
 import { fixtureFetcher, NOW, standardStore } from './helpers.js';
@@ -113,6 +114,26 @@ describe('buildAndValidatePath: the test PKI', () => {
     await expect(buildAndValidatePath(bad, { trustStore: standardStore(), at: NOW })).rejects.toSatisfy(
       (e: unknown) => isEdusignError(e) && e.code === 'CERT_MALFORMED',
     );
+  });
+});
+
+describe('validatePath: CA checks', () => {
+  const decoded = (name: string) => decodeCertificate(certDer(name));
+  const at = NOW;
+  it('an anchor without basicConstraints (v1-style root) is accepted; an intermediate without it is not', () => {
+    const root = decoded('root-neac');
+    delete root.extensions.basicConstraints;
+    expect(validatePath([decoded('teacher'), decoded('ca-edu'), root], { at, purpose: 'documentSigning' }).map((p) => p.finding.code)).toEqual([]);
+    const ca = decoded('ca-edu');
+    delete ca.extensions.basicConstraints;
+    expect(validatePath([decoded('teacher'), ca, decoded('root-neac')], { at, purpose: 'documentSigning' }).map((p) => p.finding.code)).toEqual(['NOT_A_CA']);
+  });
+
+  it('an end certificate used as an issuer is NOT_A_CA; an anchor asserting cA=false is refused', () => {
+    const codes = validatePath([decoded('teacher2'), decoded('teacher'), decoded('root-neac')], { at, purpose: 'any' }).map((p) => p.finding.code);
+    expect(codes).toEqual(expect.arrayContaining(['NOT_A_CA', 'CA_KEY_CERT_SIGN_MISSING']));
+    const anchorLeaf = validatePath([decoded('teacher2'), decoded('teacher')], { at, purpose: 'any' }).map((p) => p.finding.code);
+    expect(anchorLeaf).toEqual(expect.arrayContaining(['NOT_A_CA']));
   });
 });
 
