@@ -36,14 +36,21 @@ export interface DemoPki {
   baseUrl: string;
 }
 
-interface SignerSpec {
+/** Who a demo certificate is for. */
+export interface DemoSignerSpec {
   name: DemoSignerName;
+  /** Person's name, or the school's name for the seal. */
   commonName: string;
+  /** UID value with its prefix, e.g. `CCCD:031185001234` or `MST:0200123456`. */
   uid: string;
+  /** Title (chức danh), e.g. `Hiệu trưởng`. */
   title: string;
+  /** Organisation, default the seal's name. */
+  organization?: string;
 }
 
-const SIGNERS: readonly SignerSpec[] = [
+/** Default demo signers (used when the caller names none). */
+export const DEFAULT_DEMO_SIGNERS: readonly DemoSignerSpec[] = [
   { name: 'teacher', commonName: 'Nguyễn Thị Thu Hà', uid: 'CCCD:031185001234', title: 'Giáo viên bộ môn' },
   { name: 'homeroom', commonName: 'Trần Văn Minh', uid: 'CCCD:031080004567', title: 'Giáo viên chủ nhiệm' },
   { name: 'principal', commonName: 'Phạm Quốc Hùng', uid: 'CCCD:031075007890', title: 'Hiệu trưởng' },
@@ -106,11 +113,15 @@ function aiaAndCrl(baseUrl: string): x509.Extension[] {
  *
  * @example
  * ```ts
- * const pki = await createDemoPki('http://127.0.0.1:8080', new Date());
+ * const pki = await createDemoPki('http://127.0.0.1:8080');
  * console.log(pki.signers.principal.certificate.subject);
  * ```
  */
-export async function createDemoPki(baseUrl: string, now: Date = new Date()): Promise<DemoPki> {
+export async function createDemoPki(
+  baseUrl: string,
+  specs: readonly DemoSignerSpec[] = DEFAULT_DEMO_SIGNERS,
+  now: Date = new Date(),
+): Promise<DemoPki> {
   x509.cryptoProvider.set(globalThis.crypto);
   const caUsage = new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true);
   const root = await identity(
@@ -147,10 +158,11 @@ export async function createDemoPki(baseUrl: string, now: Date = new Date()): Pr
   const leafUsage = new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.nonRepudiation, true);
   const signers = {} as Record<DemoSignerName, DemoIdentity>;
   let serial = 0x10;
-  for (const spec of SIGNERS) {
+  const school = specs.find((s) => s.name === 'seal')?.commonName ?? 'Trường THPT Trần Phú - Hải Phòng';
+  for (const spec of specs) {
     const parts: Array<[string, string]> = [['C', 'VN'], ['ST', 'Hải Phòng']];
-    if (spec.name === 'seal') parts.push(['O', spec.commonName]);
-    else parts.push(['O', 'Trường THPT Trần Phú - Hải Phòng'], ['T', spec.title]);
+    if (spec.name === 'seal') parts.push(['O', spec.organization ?? spec.commonName]);
+    else parts.push(['O', spec.organization ?? school], ['T', spec.title]);
     parts.push(['CN', spec.commonName], [UID_OID, spec.uid]);
     signers[spec.name] = await identity(spec.name, subjectName(parts), ca, [leafUsage, ...aiaAndCrl(baseUrl)], (serial++).toString(16), now, 3);
   }

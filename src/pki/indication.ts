@@ -42,6 +42,10 @@ export interface Finding {
   message: string;
   /** Vietnamese text. */
   messageVi: string;
+  /** Where it applies, e.g. a JSON Pointer into a school record. */
+  path?: string;
+  /** `error` findings decide a verdict; `warning` and `info` only inform. Default: as the context says. */
+  severity?: 'error' | 'warning' | 'info';
 }
 
 /** A conclusion of one validation building block. */

@@ -1,0 +1,27 @@
+/**
+ * Options of the one {@link verify} call.
+ * @module
+ */
+import type { SignatureFormat } from '../formats/report.js';
+import type { CertificateValidationOptions, TrustStoreLike } from '../pki/types.js';
+
+/** Options of `verify()`, shared by every format. */
+export interface VerifyOptions {
+  /** Trust anchors (NEAC / VGCA roots in production, the test or demo roots in tests). */
+  trustStore?: TrustStoreLike;
+  /** Validation time (default now). */
+  at?: Date;
+  /** No network: only data embedded in the signature or supplied here. */
+  offline?: boolean;
+  revocation?: CertificateValidationOptions['revocation'];
+  fetcher?: CertificateValidationOptions['fetcher'];
+  /** Caller-owned cache, shared across calls so a batch makes O(issuers) network requests. */
+  cache?: CertificateValidationOptions['cache'];
+  validationData?: CertificateValidationOptions['validationData'];
+  /** Detached JWS payload (bytes) — for JSON signatures made with a detached payload. */
+  payload?: Uint8Array;
+  /** Force the format instead of sniffing the content. */
+  format?: SignatureFormat;
+  /** Read the signed school record and check it (default true). */
+  checkRecord?: boolean;
+}
