@@ -50,6 +50,7 @@ function route(req: http.IncomingMessage, res: http.ServerResponse): void {
     pump();
     return;
   }
+  if (url === '/cut') { res.writeHead(200, { 'content-length': '100' }); res.write('0123456789'); setTimeout(() => res.socket?.destroy(), 20); return; }
   if (url === '/redirect-same') { res.writeHead(302, { location: '/hello' }); res.end(); return; }
   if (url === '/redirect-https') { res.writeHead(302, { location: `https://127.0.0.1:${port}/hello` }); res.end(); return; }
   if (url === '/redirect-file') { res.writeHead(301, { location: 'file:///etc/passwd' }); res.end(); return; }
@@ -92,8 +93,9 @@ describe('createFetcher', () => {
     expect(await codeOf(f.fetch(`http://127.0.0.1:${port}/loop`))).toBe('NETWORK_ERROR');
   });
 
-  it('reports HTTP errors and refused connections as NETWORK_ERROR', async () => {
+  it('reports HTTP errors, cut bodies and refused connections as NETWORK_ERROR', async () => {
     const f = createFetcher();
+    expect(await codeOf(f.fetch(`http://127.0.0.1:${port}/cut`))).toBe('NETWORK_ERROR');
     expect(await codeOf(f.fetch(`http://127.0.0.1:${port}/missing`))).toBe('NETWORK_ERROR');
     const closed = http.createServer();
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
