@@ -27,6 +27,11 @@ export interface Pkcs11SignerOptions extends SignerAlgorithmOptions, TokenSelect
   certificate?: CertificateInput;
   /** Further certificates (the token's CA certificates are not collected automatically). */
   chain?: readonly CertificateInput[] | string;
+  /**
+   * PIN for keys marked CKA_ALWAYS_AUTHENTICATE (a context-specific login before every signature);
+   * default: `pin`. Kept in memory for the signer's lifetime.
+   */
+  contextPin?: string;
 }
 
 /** A {@link Signer} backed by a token session; call {@link Pkcs11Signer.close} when done. */
@@ -57,6 +62,21 @@ function closeQuietly(lib: LoadedLibrary, session: Handle | undefined, loggedIn:
   tryIt(() => lib.p11.close());
 }
 
+function openSessionOf(session: Handle | undefined): Handle {
+  if (!session) throw new EdusignError('PKCS11_ERROR', { detail: 'no session' });
+  return session;
+}
+
+function readBoolean(m: LoadedLibrary['pkcs11js'], p11: PKCS11, session: Handle, object: Handle, type: number): boolean {
+  try {
+    const [attr] = p11.C_GetAttributeValue(session, object, [{ type }]);
+    const value = attr?.value as Buffer | undefined;
+    return value !== undefined && value.length > 0 && value[0] !== 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Run token operations one at a time on the session (PKCS#11 allows one active sign operation per session). */
 function serialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
@@ -67,8 +87,10 @@ function serialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
   };
 }
 
-async function tokenSign(p11: PKCS11, session: Handle, mechanism: Mechanism, key: Handle, input: Buffer): Promise<Uint8Array> {
+async function tokenSign(p11: PKCS11, session: Handle, mechanism: Mechanism, key: Handle, input: Buffer,
+  contextLogin?: () => void): Promise<Uint8Array> {
   p11.C_SignInit(session, mechanism, key);
+  contextLogin?.();
   const out = await p11.C_SignAsync(session, input, Buffer.alloc(4096));
   return new Uint8Array(out);
 }
@@ -127,6 +149,9 @@ export async function openPkcs11Signer(options: Pkcs11SignerOptions): Promise<Pk
     const algorithm: SignatureAlgorithm = options.algorithm ?? defaultSignatureAlgorithm(publicKey, options);
     assertAlgorithmFitsKey(algorithm, publicKey);
     const supported = new Set(p11.C_GetMechanismList(slot));
+    const contextLogin = readBoolean(m, p11, session, key, m.CKA_ALWAYS_AUTHENTICATE)
+      ? () => p11.C_Login(openSessionOf(session), m.CKU_CONTEXT_SPECIFIC, options.contextPin ?? options.pin)
+      : undefined;
     const chain = readCertificates(options.chain);
     const queue = serialQueue();
     const openSession = session;
@@ -138,7 +163,7 @@ export async function openPkcs11Signer(options: Pkcs11SignerOptions): Promise<Pk
       const out: Uint8Array[] = [];
       for (const d of digests) {
         const { mechanism, input } = digestMechanism(m, algorithm, d);
-        out.push(await tokenSign(p11, openSession, mechanism, key, input));
+        out.push(await tokenSign(p11, openSession, mechanism, key, input, contextLogin));
       }
       return out;
     };
@@ -153,7 +178,7 @@ export async function openPkcs11Signer(options: Pkcs11SignerOptions): Promise<Pk
         let signature: Uint8Array;
         try {
           signature = supported.has(mechanism.mechanism)
-            ? await tokenSign(p11, openSession, mechanism, key, Buffer.from(data))
+            ? await tokenSign(p11, openSession, mechanism, key, Buffer.from(data), contextLogin)
             : (await signDigestsNow([digest(algorithm.hash, data)]))[0] as Uint8Array;
         } catch (error) {
           throw wrapError(error, lib, 'C_Sign');

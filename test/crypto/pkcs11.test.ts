@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPkcs11Signer, type Pkcs11SignerOptions } from '../../src/crypto/pkcs11.js';
 import type { SignatureAlgorithm } from '../../src/crypto/types.js';
 import { verifyDigestSignature, verifyMessageSignature } from '../../src/crypto/verify-signature.js';
-import { createSoftHsmToken, SOFTHSM_LIBRARY, softhsmAvailable, type SoftHsmToken } from '../helpers/softhsm.js';
+import { addAlwaysAuthenticateRsaKey, createSoftHsmToken, SOFTHSM_LIBRARY, softhsmAvailable,
+  type SoftHsmToken } from '../helpers/softhsm.js';
 import { codeOf, makeP384Identity, pkiIdentity } from './keys.js';
 
 const available = softhsmAvailable();
@@ -21,7 +22,7 @@ const noCert = pkiIdentity('homeroom');
 describe.skipIf(!available)('openPkcs11Signer (SoftHSM2)', () => {
   let token: SoftHsmToken;
   let other: ReturnType<typeof makeP384Identity>;
-  beforeAll(() => {
+  beforeAll(async () => {
     token = createSoftHsmToken({ label: 'edusign-test', pin: '246810', keys: [
       { keyPem: rsa.keyPem, certificate: rsa.certPem, idHex: '01', label: 'teacher' },
       { keyPem: ec.keyPem, certificate: ec.certPem, idHex: '02', label: 'teacher-ec' },
@@ -30,6 +31,7 @@ describe.skipIf(!available)('openPkcs11Signer (SoftHSM2)', () => {
     ] });
     process.env.SOFTHSM2_CONF = token.conf;
     other = makeP384Identity();
+    await addAlwaysAuthenticateRsaKey(token, pkiIdentity('principal').keyPem, '05', 'always-auth');
   });
   afterAll(() => {
     token?.cleanup();
@@ -131,6 +133,20 @@ describe.skipIf(!available)('openPkcs11Signer (SoftHSM2)', () => {
     await withSigner({ ...base(), keyId: '04', certificate: readFileSync(certPath, 'utf8') }, async (signer) => {
       expect(await codeOf(() => signer.sign(new Uint8Array([1, 2, 3])))).toBe('SIGNER_FAILED');
       expect(await codeOf(() => signer.signDigests([new Uint8Array(32)]))).toBe('SIGNER_FAILED');
+    });
+  });
+
+  it('a key marked CKA_ALWAYS_AUTHENTICATE: a context-specific login before each signature', async () => {
+    const principal = pkiIdentity('principal');
+    await withSigner({ ...base(), keyLabel: 'always-auth', certificate: principal.certPem }, async (signer) => {
+      const data = new TextEncoder().encode('Hiệu trưởng ký');
+      expect(verifyMessageSignature(principal.certDer, signer.algorithm, data, await signer.sign(data))).toBe(true);
+      const digests = [1, 2].map((i) => new Uint8Array(createHash('sha256').update(`${i}`).digest()));
+      const sigs = await signer.signDigests(digests);
+      sigs.forEach((s, i) => expect(verifyDigestSignature(principal.certDer, signer.algorithm, digests[i] as Uint8Array, s)).toBe(true));
+    });
+    await withSigner({ ...base(), keyLabel: 'always-auth', certificate: principal.certPem, contextPin: '999999' }, async (signer) => {
+      expect(await codeOf(() => signer.sign(new Uint8Array([1])))).toBe('PKCS11_WRONG_PIN');
     });
   });
 

@@ -91,3 +91,39 @@ export function listTokenObjects(token: SoftHsmToken): string {
     '--list-objects'], { env: { ...process.env, SOFTHSM2_CONF: token.conf }, stdio: 'pipe' }).toString();
 }
 
+
+/**
+ * Put an RSA private key marked CKA_ALWAYS_AUTHENTICATE (a PIN entry before every signature) on the token,
+ * through pkcs11js (softhsm2-util cannot set that attribute). SOFTHSM2_CONF must already point at `token.conf`,
+ * and no other PKCS#11 session may be open in this process.
+ */
+export async function addAlwaysAuthenticateRsaKey(token: SoftHsmToken, keyPem: string, idHex: string, label: string): Promise<void> {
+  const { default: pkcs11js } = await import('pkcs11js');
+  const jwk = createPrivateKey(keyPem).export({ format: 'jwk' });
+  const b = (s?: string) => Buffer.from(s ?? '', 'base64url');
+  const p11 = new pkcs11js.PKCS11();
+  p11.load(SOFTHSM_LIBRARY);
+  p11.C_Initialize();
+  try {
+    const slot = p11.C_GetSlotList(true).find((s) => p11.C_GetTokenInfo(s).label.trim() === token.label);
+    if (!slot) throw new Error(`token ${token.label} not found`);
+    const session = p11.C_OpenSession(slot, pkcs11js.CKF_SERIAL_SESSION | pkcs11js.CKF_RW_SESSION);
+    p11.C_Login(session, pkcs11js.CKU_USER, token.pin);
+    p11.C_CreateObject(session, [
+      { type: pkcs11js.CKA_CLASS, value: pkcs11js.CKO_PRIVATE_KEY }, { type: pkcs11js.CKA_KEY_TYPE, value: pkcs11js.CKK_RSA },
+      { type: pkcs11js.CKA_TOKEN, value: true }, { type: pkcs11js.CKA_PRIVATE, value: true },
+      { type: pkcs11js.CKA_SENSITIVE, value: true }, { type: pkcs11js.CKA_SIGN, value: true },
+      { type: pkcs11js.CKA_ID, value: Buffer.from(idHex, 'hex') }, { type: pkcs11js.CKA_LABEL, value: label },
+      { type: pkcs11js.CKA_ALWAYS_AUTHENTICATE, value: true },
+      { type: pkcs11js.CKA_MODULUS, value: b(jwk.n) }, { type: pkcs11js.CKA_PUBLIC_EXPONENT, value: b(jwk.e) },
+      { type: pkcs11js.CKA_PRIVATE_EXPONENT, value: b(jwk.d) }, { type: pkcs11js.CKA_PRIME_1, value: b(jwk.p) },
+      { type: pkcs11js.CKA_PRIME_2, value: b(jwk.q) }, { type: pkcs11js.CKA_EXPONENT_1, value: b(jwk.dp) },
+      { type: pkcs11js.CKA_EXPONENT_2, value: b(jwk.dq) }, { type: pkcs11js.CKA_COEFFICIENT, value: b(jwk.qi) },
+    ]);
+    p11.C_Logout(session);
+    p11.C_CloseSession(session);
+  } finally {
+    p11.C_Finalize();
+    p11.close();
+  }
+}
