@@ -75,6 +75,9 @@ export function appearanceLines(a: PdfSignatureAppearance, ctx: { signerName?: s
   return lines.map((l) => l.normalize('NFC'));
 }
 
+/** Form matrices that undo a page rotation (ISO 32000-1 §12.5.5: the matrix is applied before fitting to /Rect). */
+const ROTATION_MATRIX: Record<number, number[] | undefined> = { 90: [0, 1, -1, 0, 0, 0], 180: [-1, 0, 0, -1, 0, 0], 270: [0, -1, 1, 0, 0, 0] };
+
 function isJpeg(b: Uint8Array): boolean { return b[0] === 0xff && b[1] === 0xd8; }
 function isPng(b: Uint8Array): boolean { return b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47; }
 
@@ -123,7 +126,11 @@ function fitFontSize(font: PDFFont, lines: string[], width: number, height: numb
  * ```
  */
 export function appearanceBuilder(appearance: PdfSignatureAppearance, ctx: { signerName?: string; signingTime: Date }): AppearanceBuilder {
-  return async (cs: ChangeSet, width: number, height: number): Promise<PdfRef> => {
+  return async (cs: ChangeSet, boxWidth: number, boxHeight: number, rotation: 0 | 90 | 180 | 270): Promise<PdfRef> => {
+    // on a rotated page the box is seen turned: lay out in the box as seen, and turn it back with /Matrix
+    const turned = rotation === 90 || rotation === 270;
+    const width = turned ? boxHeight : boxWidth;
+    const height = turned ? boxWidth : boxHeight;
     // pdf-lib and fontkit are loaded only when a visible signature is drawn
     const pdfLib: PdfLibModule = await import('pdf-lib');
     const fontkit = (await import('@pdf-lib/fontkit')).default;
@@ -165,9 +172,12 @@ export function appearanceBuilder(appearance: PdfSignatureAppearance, ctx: { sig
     const resources = new PdfDict([['Font', new PdfDict([['F1', fontRef]])]]);
     if (xobjects) resources.entries.set('XObject', xobjects);
     const ref = cs.allocate();
-    cs.set(ref, new PdfStream(new PdfDict([
+    const form = new PdfDict([
       ['Type', name('XObject')], ['Subtype', name('Form')], ['BBox', [0, 0, width, height]], ['Resources', resources],
-    ]), Buffer.from(ops.join('\n'), 'latin1')));
+    ]);
+    const matrix = ROTATION_MATRIX[rotation];
+    if (matrix) form.entries.set('Matrix', matrix);
+    cs.set(ref, new PdfStream(form, Buffer.from(ops.join('\n'), 'latin1')));
     return ref;
   };
 }

@@ -45,3 +45,24 @@ export function findPage(doc: PdfDocument, index: number): { ref: PdfRef; dict: 
   }
   return found;
 }
+
+/**
+ * The page's /Rotate (inherited from the page tree), normalised to 0, 90, 180 or 270.
+ *
+ * @example
+ * ```ts
+ * pageRotation(doc, findPage(doc, 0).dict) // 90 for a landscape page stored rotated
+ * ```
+ */
+export function pageRotation(doc: PdfDocument, page: PdfDict): 0 | 90 | 180 | 270 {
+  let node: PdfDict | undefined = page;
+  for (let depth = 0; node && depth < 32; depth++) {
+    const r = node.get('Rotate');
+    if (typeof r === 'number' && Number.isInteger(r)) {
+      const n = ((r % 360) + 360) % 360;
+      return (n - (n % 90)) as 0 | 90 | 180 | 270;
+    }
+    node = asDict(doc.resolve(node.get('Parent')) ?? undefined);
+  }
+  return 0;
+}

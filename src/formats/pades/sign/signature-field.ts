@@ -11,11 +11,14 @@ import { docMdpPermission } from './docmdp.js';
 import { listFields, signedFields, type FormField } from './form.js';
 import type { RawObjectBody } from './incremental-writer.js';
 import type { PdfFieldLock } from './options.js';
-import { findPage } from './pages.js';
+import { findPage, pageRotation } from './pages.js';
 import { lockEntries } from './signature-dictionary.js';
 
-/** Builds an appearance stream of the given size in the change set; returns its reference. */
-export type AppearanceBuilder = (cs: ChangeSet, width: number, height: number) => Promise<PdfRef>;
+/**
+ * Builds an appearance stream for a widget of the given size (page space) in the change set; `rotation`
+ * is the page's /Rotate, so the content can be turned to read upright. Returns its reference.
+ */
+export type AppearanceBuilder = (cs: ChangeSet, width: number, height: number, rotation: 0 | 90 | 180 | 270) => Promise<PdfRef>;
 
 /** Where and how the signature goes. */
 export interface FieldPlacement {
@@ -132,7 +135,8 @@ export async function placeSignatureField(cs: ChangeSet, sigBody: RawObjectBody,
       const rect = (asArray(widget.dict.get('Rect')) ?? []).map((n) => (typeof n === 'number' ? n : 0));
       const w = Math.abs((rect[2] ?? 0) - (rect[0] ?? 0)); const h = Math.abs((rect[3] ?? 0) - (rect[1] ?? 0));
       if (w > 0 && h > 0) {
-        const ap = await placement.appearance(cs, w, h);
+        const pageDict = asDict(cs.doc.resolve(widget.dict.get('P')) ?? undefined);
+        const ap = await placement.appearance(cs, w, h, pageDict ? pageRotation(cs.doc, pageDict) : 0);
         if (widget.ref.num === field.ref.num) fieldDict = fieldDict.with('AP', new PdfDict([['N', ap]]));
         else cs.set(widget.ref, cs.dict(widget.ref).with('AP', new PdfDict([['N', ap]])));
       }
@@ -145,7 +149,7 @@ export async function placeSignatureField(cs: ChangeSet, sigBody: RawObjectBody,
     const rect = placement.rect ?? [0, 0, 0, 0];
     const [x, y, w, h] = rect;
     const visible = placement.rect !== undefined && w > 0 && h > 0 && placement.appearance !== undefined;
-    const ap = visible ? await placement.appearance!(cs, w, h) : await emptyAppearance(cs);
+    const ap = visible ? await placement.appearance!(cs, w, h, pageRotation(cs.doc, page.dict)) : await emptyAppearance(cs);
     const widget = new PdfDict([
       ['Type', name('Annot')], ['Subtype', name('Widget')], ['FT', name('Sig')],
       ['T', textString(uniqueFieldName(fields, placement.fieldName))], ['V', sigRef],

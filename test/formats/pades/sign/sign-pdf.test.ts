@@ -110,6 +110,17 @@ describe('signPdf structure', () => {
     await expectCode(signPdf(pageLoop, { signer: testSigner('teacher') }), 'PDF_MALFORMED');
   });
 
+  it('turns the appearance upright on a rotated page (/Rotate 90)', async () => {
+    const rotated = classicPdf('R', { overrides: { 3: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Rotate 90 /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>' } });
+    const { pdf } = await signPdf(rotated, { signer: testSigner('principal'), appearance: { page: 1, rect: [60, 60, 70, 220], role: 'Hiệu trưởng' } });
+    const doc = openPdf(pdf);
+    const widget = listFields(doc)[0]!.dict;
+    expect(widget.get('Rect')).toEqual([60, 60, 130, 280]);
+    const ap = doc.resolve(asDict(widget.get('AP'))!.get('N')) as { dict: PdfDict };
+    expect(ap.dict.get('Matrix')).toEqual([0, 1, -1, 0, 0, 0]);
+    expect(ap.dict.get('BBox')).toEqual([0, 0, 220, 70]);
+  });
+
   it('gives typed errors for unusable input', async () => {
     await expectCode(signPdf(new Uint8Array([1, 2, 3]), { signer: testSigner('teacher') }), 'PDF_MALFORMED');
     await expectCode(signPdf(classicPdf(), { signer: undefined as unknown as Signer }), 'INVALID_ARGUMENT');
