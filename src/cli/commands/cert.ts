@@ -41,8 +41,15 @@ async function readCertificateFile(path: string, password: string | undefined): 
   }
   const looksLikeP12 = /\.(p12|pfx)$/i.test(path) || password !== undefined;
   if (looksLikeP12) {
-    const contents = readPkcs12(bytes, password ?? '');
-    return [contents.certificate, ...contents.chain];
+    try {
+      const contents = readPkcs12(bytes, password ?? '');
+      return [contents.certificate, ...contents.chain];
+    } catch (error) {
+      if (password === undefined && isEdusignError(error) && error.code === 'KEY_WRONG_PASSWORD') {
+        throw new EdusignError('KEY_WRONG_PASSWORD', { detail: `${path}: give the password with --password`, detailVi: `${path}: nhập mật khẩu bằng --password`, cause: error });
+      }
+      throw error;
+    }
   }
   return parseCertificates(bytes);
 }
