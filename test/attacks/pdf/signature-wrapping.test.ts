@@ -129,3 +129,18 @@ describe('universal signature forgery', () => {
     expect(codesOf(r)).toContain('CMS_TRAILING_DATA');
   });
 });
+
+describe('hiding a signature', () => {
+  it('a later update removes the signature field from the AcroForm: the signature is still reported, and failed', async () => {
+    const pdf = TestPdf.create();
+    pdf.sign({ field: 'GVCN', cms: sign() });
+    pdf.sign({ field: 'HieuTruong', cms: sign('b') });
+    const acro = pdf.acroFormNum!;
+    const second = /\d+ 0 R\]/.exec(pdf.bodies.get(acro)!)![0].slice(0, -1);
+    pdf.update({ [acro]: `<< /Fields [${second}] /SigFlags 3 >>` });
+    const r = await verify(pdf.bytes);
+    expect(r.signatures.map((s) => s.id)).toEqual(['GVCN', 'HieuTruong']);
+    expect(verdictOf(r, 0)).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+    expect(r.signatures[0]!.modificationsAfter.filter((m) => !m.allowed).map((m) => m.description).join()).toMatch(/form fields removed/);
+  });
+});

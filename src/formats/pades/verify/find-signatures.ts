@@ -38,7 +38,7 @@ function text(value: PdfObject | undefined): string | undefined {
  */
 export function findSignatureFields(doc: PdfDocument, revision?: number): PdfSignatureField[] {
   const out: PdfSignatureField[] = [];
-  const catalog = revision === undefined ? doc.catalog : asDict(doc.resolve(doc.trailer.get('Root'), revision));
+  const catalog = revision === undefined ? doc.catalog : asDict(doc.resolve(doc.revisions[revision]?.trailer.get('Root'), revision));
   const acroForm = asDict(doc.resolve(catalog?.get('AcroForm'), revision));
   const fields = asArray(doc.resolve(acroForm?.get('Fields'), revision));
   if (!fields) return out;
@@ -84,5 +84,34 @@ export function findSignatureFields(doc: PdfDocument, revision?: number): PdfSig
     }
   };
   walk(fields, '', undefined, 0);
+  return out;
+}
+
+/**
+ * The signature fields of every revision, newest view first, each signature dictionary once: a signature whose
+ * field was removed by a later update is still found (and its modification analysis reports the removal).
+ *
+ * @example
+ * ```ts
+ * const all = findSignatureFieldsInAllRevisions(doc);
+ * ```
+ */
+export function findSignatureFieldsInAllRevisions(doc: PdfDocument): PdfSignatureField[] {
+  const out: PdfSignatureField[] = [];
+  const seen = new Set<string>();
+  for (let r = doc.revisions.length - 1; r >= 0; r--) {
+    let fields: PdfSignatureField[];
+    try {
+      fields = r === doc.revisions.length - 1 ? findSignatureFields(doc) : findSignatureFields(doc, r);
+    } catch {
+      continue; // an unreadable old revision hides nothing the newest one shows
+    }
+    for (const f of fields) {
+      const key = f.sigRef ? `ref ${f.sigRef.key}` : `field ${f.fieldName} ${f.fieldRef?.key ?? ''}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(f);
+    }
+  }
   return out;
 }

@@ -14,7 +14,7 @@ import { checkByteRange } from './check-byte-range.js';
 import { combine, type Verdict } from './conclusion.js';
 import { detectLevel } from './detect-level.js';
 import { analyseModifications } from './diff/analyse.js';
-import { findSignatureFields } from './find-signatures.js';
+import { findSignatureFieldsInAllRevisions } from './find-signatures.js';
 import type { VerifyPdfOptions } from './options.js';
 import { readDss, type DssContent } from './read-dss.js';
 import { isCertification, readMdp } from './read-mdp.js';
@@ -76,7 +76,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions = {
   checkOptions(options);
   const doc = openPdf(bytes, options.limits);
   const warnings: Finding[] = [];
-  const fields = findSignatureFields(doc);
+  const fields = findSignatureFieldsInAllRevisions(doc);
   if (fields.length === 0) {
     return {
       format: 'PAdES', indication: 'INDETERMINATE', subIndication: 'SIGNED_DATA_NOT_FOUND', signatures: [],
