@@ -1,6 +1,8 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -92,6 +94,39 @@ describe('httpTimestampAuthority against openssl ts -reply', () => {
       } finally {
         if (own !== services) await own.stop();
       }
+    }
+  });
+
+  it('refuses a replayed reply (nonce or imprint mismatch) and a garbage reply', async () => {
+    let saved: Buffer | undefined;
+    const replaying = http.createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        if (req.url === '/garbage') { res.end(Buffer.from([0x30, 0x82, 0x10, 0x00, 0x02])); return; }
+        if (saved) { res.end(saved); return; }
+        const upstream = http.request({ host: '127.0.0.1', port: Number(services.resolve['tsa.edusign.test']!.split(':')[1]), method: 'POST', path: '/',
+          headers: { 'content-type': 'application/timestamp-query' } }, (up) => {
+          const body: Buffer[] = [];
+          up.on('data', (c: Buffer) => body.push(c));
+          up.on('end', () => { saved = Buffer.concat(body); res.end(saved); });
+        });
+        upstream.end(Buffer.concat(chunks));
+      });
+    });
+    await new Promise<void>((r) => replaying.listen(0, '127.0.0.1', r));
+    try {
+      const fetcher = createFetcher({ resolve: { 'replay.edusign.test': `127.0.0.1:${(replaying.address() as AddressInfo).port}` } });
+      const tsa = httpTimestampAuthority('http://replay.edusign.test/', { fetcher });
+      await tsa.timestamp(sha256(data), 'SHA-256'); // genuine, recorded
+      await expect(tsa.timestamp(sha256(data), 'SHA-256')).rejects.toThrow(/nonce/); // same imprint, old nonce
+      await expect(tsa.timestamp(sha256(new Uint8Array([1])), 'SHA-256')).rejects.toThrow(/imprint/); // other imprint
+      expect(await codeOf(tsa.timestamp(sha256(data), 'SHA-256'))).toBe('TIMESTAMP_FAILED');
+      const garbage = httpTimestampAuthority('http://replay.edusign.test/garbage', { fetcher });
+      expect(await codeOf(garbage.timestamp(sha256(data), 'SHA-256'))).toBe('TIMESTAMP_MALFORMED');
+    } finally {
+      replaying.closeAllConnections();
+      await new Promise<void>((r) => replaying.close(() => r()));
     }
   });
 
