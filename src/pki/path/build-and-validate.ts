@@ -13,6 +13,7 @@ import { TrustStore } from '../trust/trust-store.js';
 import { aiaIssuers, type AiaSession } from './aia.js';
 import { toChainElement } from './chain-element.js';
 import { problem, worstEffect, type PathProblem } from './findings.js';
+import { processPolicies } from './policy-tree.js';
 import type { PathValidationOptions, PathValidationResult } from './types.js';
 import { validatePath } from './validate-path.js';
 
@@ -142,7 +143,9 @@ function result(search: Search, target: PathNode): PathValidationResult {
       findings: [...best.problems, ...(effect ? notes : [])].map((p) => p.finding),
       ...(anchor ? { trustAnchor: anchor } : {}),
     };
-    return effect ? { ...base, indication: effect.indication, subIndication: effect.subIndication } : { ...base, indication: 'TOTAL_PASSED' };
+    if (effect) return { ...base, indication: effect.indication, subIndication: effect.subIndication };
+    const validPolicies = processPolicies(best.path.map((n) => n.cert), search.options.policy).policies;
+    return { ...base, indication: 'TOTAL_PASSED', validPolicies };
   }
   const partial = search.longestPartial.length ? search.longestPartial : [target];
   const last = partial[partial.length - 1]?.cert;

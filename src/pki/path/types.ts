@@ -67,4 +67,9 @@ export interface PathValidationResult {
   pathsTried: number;
   /** Certificates downloaded through AIA (DER), for embedding as validation data. */
   fetchedCertificates: Uint8Array[];
+  /**
+   * When the path passed: the certificate policies it is valid for (RFC 5280 user-constrained policy set;
+   * `['2.5.29.32.0']` = any policy, `[]` = none asserted but none required).
+   */
+  validPolicies?: string[];
 }

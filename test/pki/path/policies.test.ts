@@ -63,10 +63,21 @@ const pem = (der: Uint8Array) => `-----BEGIN CERTIFICATE-----\n${Buffer.from(der
 writeFileSync(join(work, 'root.pem'), pem(root));
 
 describe('certificate policies (RFC 5280 §6.1)', () => {
+  it('reports the policies a passing path is valid for', async () => {
+    const store = createTrustStore({ anchors: [root] });
+    const explicit = await buildAndValidatePath(leaf('CA P1 P2', [P1]), { trustStore: store, extraCertificates: [caPlain], at: NOW, policy: { acceptable: [P1] } });
+    expect(explicit.validPolicies).toEqual([P1]);
+    const mapped = await buildAndValidatePath(leaf('CA maps P1 to P9', [P9]), { trustStore: store, extraCertificates: [caMapping], at: NOW });
+    expect(mapped.validPolicies).toEqual([P9]);
+    const none = await buildAndValidatePath(leaf('CA P1 P2', undefined), { trustStore: store, extraCertificates: [caPlain], at: NOW });
+    expect(none.validPolicies).toEqual([]);
+  });
+
   it.each(CASES)('%s', async (label, [target, ...cas], policy, ok, flags) => {
     const r = await buildAndValidatePath(target as Uint8Array, { trustStore: createTrustStore({ anchors: [root] }), extraCertificates: cas, at: NOW, policy });
     expect({ label, passed: r.indication === 'TOTAL_PASSED' }).toEqual({ label, passed: ok });
     if (!ok) expect(r.findings.map((f) => f.code)).toContain('CERTIFICATE_POLICY_FAILED');
+    if (ok && policy.acceptable) expect(r.validPolicies?.length).toBeGreaterThan(0);
     const base = label.replace(/\W+/g, '-');
     writeFileSync(join(work, `${base}-leaf.pem`), pem(target as Uint8Array));
     writeFileSync(join(work, `${base}-cas.pem`), cas.map(pem).join(''));
