@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import QRCode from 'qrcode';
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signPdf } from '../../src/formats/pades/sign/index.js';
 import { openPdf } from '../../src/formats/pades/pdf/index.js';
@@ -33,6 +33,22 @@ describe('multi-signature PDFs checked by pdfsig, qpdf and openssl cms', () => {
     expect(sigs.every((s) => s.valid && s.trusted)).toBe(true);
     expect(qpdfProblems(pdf)).toEqual([]);
     expect(opensslVerifyAll(pdf)).toEqual(['ok', 'ok', 'ok']);
+  });
+
+  it('draws a JPEG seal (made by pdftoppm -jpeg)', async () => {
+    const jpeg = withTemp((dir) => {
+      writeFileSync(join(dir, 'seal.pdf'), classicPdf('SEAL'));
+      execFileSync('pdftoppm', ['-jpeg', '-r', '20', '-singlefile', join(dir, 'seal.pdf'), join(dir, 'seal')]);
+      return new Uint8Array(readFileSync(join(dir, 'seal.jpg')));
+    });
+    expect([jpeg[0], jpeg[1]]).toEqual([0xff, 0xd8]);
+    const { pdf } = await signPdf(classicPdf(), { signer: testSigner('principal'), appearance: { page: 1, rect: [300, 60, 240, 80], role: 'Con dấu nhà trường', image: jpeg } });
+    const doc = openPdf(pdf);
+    const images = [...Buffer.from(pdf).toString('latin1').matchAll(/\/Filter\s*\/DCTDecode/g)];
+    expect(images.length).toBe(1);
+    expect(doc.revisions).toHaveLength(2);
+    expect(pdfsig(pdf)[0]).toMatchObject({ valid: true, trusted: true });
+    expect(pdftotext(pdf).normalize('NFC')).toContain('Con dấu nhà trường');
   });
 
   it('draws a visible Vietnamese appearance with an embedded subset font and a PNG seal', async () => {

@@ -62,6 +62,20 @@ describe('signPdf structure', () => {
     await expectCode(signPdf(input, { signer: testSigner('teacher'), field: 'GVCN' }), 'PDF_FIELD_NOT_FOUND');
   });
 
+  it('signs a field nested in a field hierarchy by its full name (HocBa.HieuTruong)', async () => {
+    const nested = classicPdf('N', { overrides: {
+      1: '<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [6 0 R] >> >>',
+      3: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R /Annots [7 0 R] >>',
+      6: '<< /T (HocBa) /Kids [7 0 R] >>',
+      7: '<< /Type /Annot /Subtype /Widget /FT /Sig /T (HieuTruong) /Parent 6 0 R /Rect [300 50 500 110] /P 3 0 R >>',
+    } });
+    const { pdf } = await signPdf(nested, { signer: testSigner('principal'), field: 'HocBa.HieuTruong', appearance: { rect: [0, 0, 0, 0], role: 'Hiệu trưởng' } });
+    const [field] = listFields(openPdf(pdf));
+    expect(field!.fullName).toBe('HocBa.HieuTruong');
+    expect(field!.value).toBeDefined();
+    expect(field!.dict.get('AP')).toBeDefined();
+  });
+
   it('certifies with DocMDP, allows approvals under P=2, refuses any signature under P=1', async () => {
     const certified = await signPdf(classicPdf(), { signer: testSigner('principal'), certify: 2 });
     const doc = openPdf(certified.pdf);
