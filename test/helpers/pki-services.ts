@@ -50,6 +50,10 @@ export interface PkiServicesOptions {
   ocspCas?: readonly string[];
   /** `delegated` (default): `ocsp-<ca>` signs; `ca`: the CA key signs its responses itself. */
   ocspSigner?: 'delegated' | 'ca';
+  /** Identify the OCSP responder by key hash (`-resp_key_id`) instead of by name. */
+  ocspResponderIdByKey?: boolean;
+  /** Put nextUpdate (now + 1 day, `-ndays 1`) in OCSP responses (default true); false: no nextUpdate. */
+  ocspNextUpdate?: boolean;
   /** Which CAs publish a CRL (default {@link CRL_CAS}). */
   crlCas?: readonly string[];
   /** Encoding of the published CRLs (default `der`). */
@@ -126,7 +130,8 @@ export async function startPkiServices(options: PkiServicesOptions = {}): Promis
     const ocspPorts = new Map<string, number>();
     for (const ca of options.ocspCas ?? OCSP_CAS) {
       const signer = options.ocspSigner === 'ca' ? ca : `ocsp-${ca}`;
-      const { child, port } = await startOcspResponder(dir, ca, signer);
+      const extra = [...(options.ocspNextUpdate === false ? [] : ['-ndays', '1']), ...(options.ocspResponderIdByKey ? ['-resp_key_id'] : [])];
+      const { child, port } = await startOcspResponder(dir, ca, signer, extra);
       children.push(child);
       ocspPorts.set(ca, port);
     }
@@ -190,10 +195,10 @@ async function generateCrl(dir: string, ca: string, options: MakeCrlOptions): Pr
   return new Uint8Array(readFileSync(der));
 }
 
-function startOcspResponder(dir: string, ca: string, signer: string): Promise<{ child: ChildProcess; port: number }> {
+function startOcspResponder(dir: string, ca: string, signer: string, extra: string[]): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn('openssl', ['ocsp', '-index', join(dir, `${ca}.index.txt`), '-CA', join(FIXTURES_PKI, `${ca}.cert.pem`),
     '-rsigner', join(FIXTURES_PKI, `${signer}.cert.pem`), '-rkey', join(FIXTURES_PKI, `${signer}.key.pem`),
-    '-port', '0', '-ndays', '1', '-ignore_err'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    '-port', '0', '-ignore_err', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolvePromise, rejectPromise) => {
     let stderr = '';
     const timer = setTimeout(() => {

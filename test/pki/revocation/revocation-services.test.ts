@@ -245,3 +245,29 @@ describe('OCSP signed by the CA itself, CRLs served as PEM', () => {
     }
   });
 });
+
+describe('OCSP responder identified by key, responses without nextUpdate', () => {
+  it('accepts byKey responder IDs; without nextUpdate a response is fresh for 24 h only', async () => {
+    const own = await startPkiServices({ ocspCas: ['ca-edu'], crlCas: [], tsa: false, ocspResponderIdByKey: true, ocspNextUpdate: false });
+    try {
+      const f = createFetcher({ resolve: own.resolve });
+      const ca = cert('ca-edu');
+      const teacher = cert('teacher');
+      const request = await buildOcspRequest(teacher, ca);
+      const response = await sendOcspRequest(f, 'http://ocsp.edusign.test/ca-edu', request.der, 'GET');
+      const now = new Date();
+      const fresh = await checkCertificateWithOcsp(teacher, ca, response, { at: now, now, nonce: request.nonce });
+      expect([fresh.status, fresh.nextUpdate]).toEqual(['good', undefined]);
+      const later = new Date(now.getTime() + 25 * 3_600_000);
+      const stale = await checkCertificateWithOcsp(teacher, ca, response, { at: later, now: later });
+      expect([stale.status, codes(stale)]).toEqual(['unknown', ['OCSP_STALE']]);
+      // not cached without nextUpdate: a second validation asks again
+      const cache = createPkiCache();
+      await checkRevocation([der('teacher'), der('ca-edu')], { fetcher: f, cache });
+      await checkRevocation([der('teacher'), der('ca-edu')], { fetcher: f, cache });
+      expect(own.requestCount('ocsp:')).toBe(3);
+    } finally {
+      await own.stop();
+    }
+  });
+});
