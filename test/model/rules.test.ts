@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkPersonalId, checkThptChoices, commentSemesterResult, commentYearResult, compulsorySubjects, conductYear,
+  checkPersonalId, checkThptChoices, commentSemesterResult, commentSemesterResultTt58, commentYearResult, compulsorySubjects, conductYear,
   decodePersonalId, expectedTitles, learningLevel, legacyOverallAverage, legacyStanding, levelOfGrade, offeringOf,
   outcomeTt22, outcomeTt58, parseSchoolYear, periodsOf, PROVINCE_CODES, primaryCompletionTt30, primaryOverall,
   regimeFor, regularCountRange, requiredRegularCount, semesterAverage, yearAverage, type Level4, type SubjectOutcome,
@@ -108,6 +108,14 @@ describe('comment subjects (TT22 Art.9.1)', () => {
     expect(commentSemesterResult([])).toBe('CD');
     expect(commentYearResult('CD', 'D')).toBe('D');
     expect(commentYearResult('D', 'CD')).toBe('CD');
+  });
+  it('TT58 reading: ĐĐGck Đ and at least two thirds Đ [M]', () => {
+    expect(commentSemesterResultTt58(['D', 'CD', 'D', 'D', 'D'])).toBe('D');
+    expect(commentSemesterResultTt58(['D', 'CD', 'D', 'D'])).toBe('D'); // 3 of 4
+    expect(commentSemesterResultTt58(['CD', 'CD', 'D', 'D'])).toBe('CD'); // 2 of 4 < 2/3
+    expect(commentSemesterResultTt58(['D', 'CD', 'D'])).toBe('D'); // exactly 2/3
+    expect(commentSemesterResultTt58(['D', 'D', 'D', 'D', 'CD'])).toBe('CD');
+    expect(commentSemesterResultTt58(['D', undefined, 'D'])).toBe('CD');
   });
 });
 

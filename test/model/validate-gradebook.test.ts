@@ -147,3 +147,16 @@ describe('gradebook locks (khóa sổ)', () => {
     expect(validateGradebook(g).errors.map((e) => e.path)).toEqual(['/entries/2/updatedAt', '/entries/3/updatedAt']);
   });
 });
+
+describe('comment results under TT58 (+TT26)', () => {
+  it('accepts the TT58 two-thirds reading as well as the TT22 one', () => {
+    const g = smallGradebook();
+    Object.assign(g, { regime: 'TT58_2011', schoolYear: '2021-2022' });
+    delete (g['subjects'] as Json[])[0]!['hasTopicCluster'];
+    entries(g)[6]!['average'] = 'D'; // ['D','CD','D'] + D + D: 4 of 5 Đ, ĐĐGck Đ → Đ under TT58; CĐ under TT22
+    expect(validateGradebook(g).errors).toEqual([]);
+    g['regime'] = 'TT22_2021';
+    g['schoolYear'] = '2024-2025';
+    expect(find(validateGradebook(g), 'COMMENT_RESULT_MISMATCH')).toMatchObject({ declared: 'D', computed: 'CD' });
+  });
+});

@@ -30,3 +30,20 @@ export function commentSemesterResult(assessments: readonly (PassFail | undefine
 export function commentYearResult(_hk1: PassFail, hk2: PassFail): PassFail {
   return hk2;
 }
+
+/**
+ * Semester result of a comment-only subject under TT58/2011 as amended by TT26/2020 [M]: Đ when every required
+ * assessment was done, the end-of-semester one (ĐĐGck) is Đ, and at least two thirds of all assessments are Đ.
+ *
+ * @param assessments the semester's ĐĐGtx, then ĐĐGgk, then ĐĐGck (last)
+ * @example
+ * ```ts
+ * commentSemesterResultTt58(['D', 'CD', 'D', 'D', 'D']); // 'D' (4 of 5, ĐĐGck Đ)
+ * commentSemesterResultTt58(['D', 'D', 'D', 'D', 'CD']); // 'CD' (ĐĐGck CĐ)
+ * ```
+ */
+export function commentSemesterResultTt58(assessments: readonly (PassFail | undefined)[]): PassFail {
+  if (assessments.length === 0 || assessments.some((a) => a === undefined)) return 'CD';
+  const passed = assessments.filter((a) => a === 'D').length;
+  return assessments[assessments.length - 1] === 'D' && 3 * passed >= 2 * assessments.length ? 'D' : 'CD';
+}

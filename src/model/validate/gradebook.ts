@@ -7,7 +7,7 @@ import { formatScore } from '../score.js';
 import { regimeFor, TT26_FROM_YEAR } from '../rules/regime.js';
 import { regularCountRange } from '../rules/regular-count.js';
 import { semesterAverage, yearAverage } from '../rules/average.js';
-import { commentSemesterResult, commentYearResult } from '../rules/comment-result.js';
+import { commentSemesterResult, commentSemesterResultTt58, commentYearResult } from '../rules/comment-result.js';
 import { createContext, error, pointer, warn, DEFAULT_LIMITS, type ValidationContext, type ValidationLimits } from './context.js';
 import { ID_LIMIT, NAME_LIMIT, SIGNER_ROLES, validateSchool, validateSigner, validateSubjectDef, type SubjectInfo } from './common.js';
 import {
@@ -35,7 +35,7 @@ function computeEntryAverage(info: SubjectInfo, regular: readonly (ResultValue |
 }
 
 function validateEntry(ctx: ValidationContext, value: unknown, p: string, subjects: ReadonlyMap<string, SubjectInfo>,
-  students: ReadonlySet<string>): { student: string; subject: string; semester: 1 | 2; average: SemesterAverage; updatedAt?: number } | undefined {
+  students: ReadonlySet<string>, regime: string | undefined): { student: string; subject: string; semester: 1 | 2; average: SemesterAverage; updatedAt?: number } | undefined {
   const o = readObject(ctx, value, p, {
     required: ['studentId', 'subjectSlug', 'semester', 'regular', 'enteredBy', 'updatedAt'],
     optional: ['midterm', 'final', 'makeUps', 'average', 'teacherComment'],
@@ -90,12 +90,16 @@ function validateEntry(ctx: ValidationContext, value: unknown, p: string, subjec
   }
   const complete = regularOk && range !== undefined && regular.length >= range.min && !bad('midterm') && !bad('final');
   const computed = complete ? computeEntryAverage(info, regular, gk, ck) : undefined;
+  // TT58 (+TT26) books may use the TT58 comment rule [M]: a declared result matching it is accepted too.
+  const alternative = complete && regime === 'TT58_2011' && info.assessment === 'COMMENT' && gk && ck
+    ? commentSemesterResultTt58([...regular, gk, ck].map((r) => (r?.kind === 'COMMENT' ? r.result : undefined))) : undefined;
   if (computed) average.computed = computed;
   const ap = pointer(p, 'average');
   if (declared && !computed && regularOk && !bad('midterm') && !bad('final')) {
     error(ctx, 'AVERAGE_WITH_MISSING_MARKS', ap, { declared: show(declared) });
   } else if (declared && computed && show(declared) !== show(computed)) {
-    const same = declared.kind === 'SCORE' && computed.kind === 'SCORE' && declared.tenths === computed.tenths;
+    const same = (declared.kind === 'SCORE' && computed.kind === 'SCORE' && declared.tenths === computed.tenths) ||
+      (declared.kind === 'COMMENT' && declared.result === alternative);
     if (!same) error(ctx, declared.kind === 'SCORE' ? 'AVERAGE_MISMATCH' : 'COMMENT_RESULT_MISMATCH', ap, { declared: show(declared), computed: show(computed) });
   } else if (!declared && computed) {
     warn(ctx, 'AVERAGE_NOT_ENTERED', ap, { computed: show(computed) });
@@ -176,7 +180,7 @@ export function validateGradebook(value: unknown, limits: ValidationLimits = DEF
   const updates: { path: string; semester: 1 | 2; at: number }[] = [];
   (readArray(ctx, o, 'entries', '', 200 * 60 * 2) ?? []).forEach((e, i) => {
     const p = pointer('/entries', i);
-    const r = validateEntry(ctx, e, p, subjects, students);
+    const r = validateEntry(ctx, e, p, subjects, students, regime);
     if (!r) return;
     if (r.updatedAt !== undefined) updates.push({ path: p, semester: r.semester, at: r.updatedAt });
     const k = key(r.student, r.subject);
