@@ -81,6 +81,9 @@ export async function checkSignerCertificate(signer: Pick<Signer, 'certificate' 
 const WARNING_CODES = new Set(['REVOCATION_SOFT_FAIL', 'REVOCATION_SKIPPED', 'OCSP_NO_NONCE', 'OCSP_RESPONDER_STATUS_NOT_CHECKED',
   'KEY_USAGE_ABSENT', 'POLICY_CONSTRAINTS_NOT_ENFORCED']);
 
+/** Path findings that make a certificate unusable for signing (rather than untrusted). */
+const UNUSABLE_CODES = new Set(['KEY_USAGE_NOT_FOR_SIGNING', 'EKU_NOT_FOR_PURPOSE', 'UNKNOWN_CRITICAL_EXTENSION']);
+
 /** Checks that need no path and no network, with the clearest messages. */
 function localRefusal(certDer: Uint8Array, now: Date): Refusal | undefined {
   const cert = parseCertificateDer(certDer);
@@ -127,7 +130,7 @@ function refusalOf(validation: CertificateValidationResult): Refusal | undefined
       case 'CRYPTO_CONSTRAINTS_FAILURE_NO_POE':
         return 'CERT_NOT_USABLE_FOR_SIGNING';
       case 'CHAIN_CONSTRAINTS_FAILURE':
-        return why.some((f) => f.code === 'KEY_USAGE_NOT_FOR_SIGNING' || f.code === 'EKU_NOT_FOR_PURPOSE') ? 'CERT_NOT_USABLE_FOR_SIGNING' : 'CERT_UNTRUSTED';
+        return why.some((f) => UNUSABLE_CODES.has(f.code)) ? 'CERT_NOT_USABLE_FOR_SIGNING' : 'CERT_UNTRUSTED';
       default:
         return 'CERT_UNTRUSTED';
     }

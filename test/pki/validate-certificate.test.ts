@@ -111,6 +111,10 @@ describe('checkSignerCertificate (check before signing)', () => {
     expect(await refusal('teacher', { trustStore: createTrustStore({ anchors: [der('root-vgca')] }) })).toBe('CERT_UNTRUSTED');
     expect(await refusal('teacher', { offline: true })).toBe('REVOCATION_UNKNOWN');
     expect(await refusal('teacher', { offline: true, revocation: { mode: 'soft-fail' } })).toBe('passed');
+    expect(await refusal('weak-rsa1024')).toBe('CERT_NOT_USABLE_FOR_SIGNING');
+    expect(await refusal('md5-signed')).toBe('CERT_NOT_USABLE_FOR_SIGNING');
+    expect(await refusal('unknown-critical')).toBe('CERT_NOT_USABLE_FOR_SIGNING');
+    expect(await refusal('teacher-ecdsa')).toBe('passed');
   });
 
   it('with allowInvalidCertificate, returns the failed result with a coded warning instead of throwing', async () => {
