@@ -112,7 +112,8 @@ describe('validateTranscript: regime and structure', () => {
     (y['subjects'] as Json[]).splice(3, 1); // drop history
     (y['subjects'] as Json[])[0]!['subject']['assessment'] = 'COMMENT';
     const r = validateTranscript(withYear(y));
-    expect(find(r, 'SUBJECT_MISSING')?.message).toContain('history');
+    // a missing compulsory subject is a warning (exemptions are not modelled)
+    expect(r.warnings.find((w) => w.code === 'SUBJECT_MISSING')?.message).toContain('history');
     expect(find(r, 'SUBJECT_ASSESSMENT_MISMATCH')).toMatchObject({ declared: 'COMMENT', computed: 'SCORE' });
     expect(codes(r.errors)).toContain('MARK_KIND_MISMATCH');
   });

@@ -172,7 +172,7 @@ export function validateSubjectDef(ctx: ValidationContext, value: unknown, path:
       if (offering.level !== 'TH' && offering.assessment !== assessment) {
         error(ctx, 'SUBJECT_ASSESSMENT_MISMATCH', pointer(path, 'assessment'), { declared: assessment, computed: offering.assessment });
       }
-      if (group !== undefined && offering.group !== group) error(ctx, 'SUBJECT_GROUP_MISMATCH', pointer(path, 'group'), { declared: group, computed: offering.group });
+      if (group !== undefined && offering.group !== group) warn(ctx, 'SUBJECT_GROUP_MISMATCH', pointer(path, 'group'), { declared: group, computed: offering.group });
       const expected = periodsOf(offering, grade);
       if (expected !== periods) warn(ctx, 'SUBJECT_PERIODS_DIFFER', pointer(path, 'periodsPerYear'), { declared: String(periods), computed: String(expected) });
       if (topic && offering.topicClusters !== true) error(ctx, 'TOPIC_CLUSTER_NOT_OFFERED', pointer(path, 'hasTopicCluster'), { detail: slug });

@@ -89,7 +89,7 @@ export function validatePrimaryYear(ctx: ValidationContext, o: JsonObject, y: Ye
     }
   });
   if (tt27 && grade !== undefined) {
-    for (const slug of compulsorySubjects(grade)) if (!seen.has(slug)) error(ctx, 'SUBJECT_MISSING', pointer(path, 'subjects'), { detail: slug });
+    for (const slug of compulsorySubjects(grade)) if (!seen.has(slug)) warn(ctx, 'SUBJECT_MISSING', pointer(path, 'subjects'), { detail: slug });
   }
 
   const qualities = readTraits(ctx, o, 'qualities', path, tt27 ? TT27_QUALITIES : [], tt27 ? TT27_QUALITIES : undefined);

@@ -44,7 +44,7 @@ function checkCompulsory(ctx: ValidationContext, rows: readonly SubjectRow[], gr
     // A combined subject (THCS Nghệ thuật) may be recorded as its parts (Âm nhạc, Mĩ thuật).
     const parts = rows.filter((r) => offeringOf(r.info.slug, grade)?.partOf === slug);
     if (parts.length >= 2) continue;
-    error(ctx, 'SUBJECT_MISSING', pointer(path, 'subjects'), { detail: slug });
+    warn(ctx, 'SUBJECT_MISSING', pointer(path, 'subjects'), { detail: slug });
   }
 }
 
