@@ -18,6 +18,8 @@ export interface SignatureParts {
   /** ds:Object elements. */
   objects: XElement[];
   qualifyingProperties: XElement | undefined;
+  /** How many QualifyingProperties target this signature (XAdES allows exactly one). */
+  qualifyingPropertiesCount: number;
   signedProperties: XElement | undefined;
   unsignedSignatureProperties: XElement | undefined;
 }
@@ -34,9 +36,11 @@ export function signatureParts(signature: XElement): SignatureParts {
   const objects = childElements(signature).filter((c) => c.local === 'Object' && c.ns === NS.ds);
   const id = attr(signature, 'Id');
   let qualifyingProperties: XElement | undefined;
+  let qualifyingPropertiesCount = 0;
   for (const o of objects) {
     for (const qp of childElements(o)) {
       if (qp.local !== 'QualifyingProperties' || qp.ns !== NS.xades) continue;
+      qualifyingPropertiesCount++;
       if (id !== undefined && attr(qp, 'Target') === `#${id}`) qualifyingProperties ??= qp;
     }
   }
@@ -49,6 +53,7 @@ export function signatureParts(signature: XElement): SignatureParts {
     keyInfo: firstChild(signature, NS.ds, 'KeyInfo'),
     objects,
     qualifyingProperties,
+    qualifyingPropertiesCount,
     signedProperties,
     unsignedSignatureProperties: unsignedProperties && firstChild(unsignedProperties, NS.xades, 'UnsignedSignatureProperties'),
   };

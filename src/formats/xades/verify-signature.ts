@@ -175,6 +175,10 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
     fail({ indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' }, finding('XADES_SIGNED_PROPERTIES_NOT_SIGNED', 'SignedProperties must be referenced exactly once',
       'SignedProperties phải được tham chiếu đúng một lần'));
   }
+  if (parts.qualifyingPropertiesCount > 1 || (parts.qualifyingPropertiesCount === 1 && !parts.qualifyingProperties)) {
+    fail({ indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' }, finding('XADES_QUALIFYING_PROPERTIES', 'A signature must have exactly one QualifyingProperties, targeting it',
+      'Chữ ký phải có đúng một QualifyingProperties trỏ tới chính nó'));
+  }
   if (!parts.signedProperties) findings.push(finding('XADES_NOT_XADES', 'Plain XMLDSig signature (no XAdES SignedProperties)', 'Chữ ký XMLDSig thuần (không có SignedProperties của XAdES)'));
 
   // ---- signing certificate -----------------------------------------------------------------------------

@@ -69,3 +69,19 @@ describe('attacker-crafted signatures', () => {
     }
   });
 });
+
+describe('unsigned additions', () => {
+  it('a second QualifyingProperties (e.g. a forged unsigned timestamp in front of the real one) fails', async () => {
+    const fake = '<ds:Object><xades:QualifyingProperties xmlns:xades="http://uri.etsi.org/01903/v1.3.2#" Target="#sig-ht"><xades:UnsignedProperties/></xades:QualifyingProperties></ds:Object>';
+    const x = signed.replace('</ds:KeyInfo>', `</ds:KeyInfo>${fake}`);
+    const r = await verifyXml(x, verifyOpts);
+    expect(r.indication).toBe('TOTAL_FAILED');
+    expect(r.signatures[0]!.findings.map((f) => f.code)).toContain('XADES_QUALIFYING_PROPERTIES');
+  });
+
+  it('QualifyingProperties targeting another signature fail', async () => {
+    const x = signed.replace('Target="#sig-ht"', 'Target="#other"');
+    const r = await verifyXml(x, verifyOpts);
+    expect(r.indication).toBe('TOTAL_FAILED');
+  });
+});

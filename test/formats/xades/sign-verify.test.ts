@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeXmlSignature, countersignXml, prepareXmlSignature, signXml, signXmlBatch, verifyXml } from '../../../src/formats/xades/index.js';
+import { completeXmlSignature, countersignXml, extendXml, prepareXmlSignature, signXml, signXmlBatch, verifyXml } from '../../../src/formats/xades/index.js';
 import { isEdusignError } from '../../../src/errors.js';
 import { der, fixtureSigner, sampleRecord } from './helpers.js';
 
@@ -209,5 +209,16 @@ describe('Unicode normalisation', () => {
     expect(text).toContain('Nguyễn Văn An'.normalize('NFC'));
     expect(r.warnings.map((w) => w.code)).not.toContain('XADES_CONTENT_NOT_NFC');
     await expectPassed(r.xml);
+  });
+});
+
+describe('extendXml errors', () => {
+  it('needs a known XAdES signature and the services of the level', async () => {
+    const { xml, signatureId } = await signXml(sampleRecord(), { signer: fixtureSigner('principal') });
+    await expect(extendXml(xml, 'nope', 'B-T', {})).rejects.toMatchObject({ code: 'SIGNATURE_NOT_FOUND' });
+    await expect(extendXml(xml, signatureId, 'B-T', {})).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(extendXml(xml, signatureId, 'B-X' as 'B-T', {})).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    const same = await extendXml(xml, signatureId, 'B-B', {});
+    expect(same.xml).toBe(xml);
   });
 });
