@@ -151,4 +151,28 @@ describe('shadow attacks', () => {
     expect(verdictOf(r)).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
     expect(forbiddenOf(r).join()).toMatch(/new unsigned signature field "Fake" with a visible appearance/);
   });
+
+  it('document information (trailer /Info) updates are allowed; a font disguised as /Info is not', async () => {
+    const pdf = TestPdf.create({ extraObjects: { 7: '<< /Title (Hoc ba) /ModDate (D:20261129) >>' } });
+    pdf.sign({ field: 'GVCN', cms: sign() });
+    pdf.update({ 7: '<< /Title (Hoc ba) /ModDate (D:20261130) >>' }, { trailerExtra: '/Info 7 0 R' });
+    // 7 was not the /Info of the signed revision: overwriting it is not a metadata update
+    expect(verdictOf(await verify(pdf.bytes))).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+
+    const honest = TestPdf.create({ extraObjects: { 7: '<< /Title (Hoc ba) >>' } });
+    honest.trailerInfo = '/Info 7 0 R';
+    honest.update({ 1: honest.bodies.get(1)! });
+    honest.sign({ field: 'GVCN', cms: sign() });
+    honest.update({ 7: '<< /Title (Hoc ba) /ModDate (D:20261130) >>' });
+    const ok = await verify(honest.bytes);
+    expect(verdictOf(ok)).toEqual(['TOTAL_PASSED', undefined]);
+    expect(ok.signatures[0]!.modificationsAfter).toContainEqual({ description: 'revision 4: document metadata (object 7) updated', allowed: true });
+
+    const disguised = TestPdf.create();
+    disguised.trailerInfo = '/Info 5 0 R';
+    disguised.update({ 1: disguised.bodies.get(1)! });
+    disguised.sign({ field: 'GVCN', cms: sign() });
+    disguised.update({ 5: '<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>' });
+    expect(verdictOf(await verify(disguised.bytes))).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+  });
 });

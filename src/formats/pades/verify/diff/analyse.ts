@@ -93,11 +93,13 @@ export function analyseModifications(doc: PdfDocument, signedRevision: number, p
       push({ revision: r, num: u.num, level: 'forbidden', rule: 'unreadable', description: `object ${u.num} cannot be read: ${u.reason}`, descriptionVi: `không đọc được đối tượng ${u.num}` });
     }
     let referenced: Set<number> | undefined;
+    let documentObjects: Set<number> | undefined;
     const ctx: RuleContext = {
       doc, before: roles(r - 1), after: roles(r), isLocked,
       resolveBefore: (v) => { try { return doc.resolve(v, r - 1); } catch { return undefined; } },
       resolveAfter: (v) => { try { return doc.resolve(v, r); } catch { return undefined; } },
       referencedBefore: () => (referenced ??= referencedObjects(doc, r - 1)),
+      documentObjectsBefore: () => (documentObjects ??= referencedObjects(doc, r - 1, { documentOnly: true })),
     };
     for (const change of changes) {
       let judged = false;

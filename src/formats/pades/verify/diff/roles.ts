@@ -21,7 +21,7 @@ const MAX_DEPTH = 64;
  */
 export function computeRoles(doc: PdfDocument, revision: number): RoleMap {
   const roles: RoleMap = {
-    rootNum: undefined, acroFormNum: undefined, fields: new Map(), widgets: new Map(), pages: new Set(), pageNodes: new Set(),
+    rootNum: undefined, infoNum: undefined, metadataNum: undefined, acroFormNum: undefined, fields: new Map(), widgets: new Map(), pages: new Set(), pageNodes: new Set(),
     annotations: new Set(), annotsArrays: new Map(), appearances: new Map(), signatureDicts: new Set(), dss: new Set(), referenced: new Set(),
   };
   let budget = MAX_NODES;
@@ -34,8 +34,10 @@ export function computeRoles(doc: PdfDocument, revision: number): RoleMap {
 
   const rootRef = doc.revisions[revision]?.trailer.get('Root');
   roles.rootNum = numOf(rootRef);
+  roles.infoNum = numOf(doc.revisions[revision]?.trailer.get('Info'));
   const catalog = asDict(get(rootRef));
   if (!catalog) return roles;
+  roles.metadataNum = numOf(catalog.get('Metadata'));
 
   // every object reachable under `value` gets `role` (bounded; used for DSS and appearance streams)
   const collect = (value: PdfObject | undefined, into: (n: number) => void, depth = 0, seen = new Set<number>()): void => {
@@ -114,22 +116,31 @@ export function computeRoles(doc: PdfDocument, revision: number): RoleMap {
 }
 
 /**
- * Every object number referenced from anything reachable from the catalog of `revision` (bounded walk).
- * Used to detect an update that fills a reference that was dangling in the signed revision.
+ * Every object number referenced from anything reachable from the catalog (and /Info) of `revision` (bounded
+ * walk). Used to detect an update that fills a reference that was dangling in the signed revision; with
+ * `documentOnly`, the walk leaves out /Info and the catalog's /Metadata (what the document is made of).
  *
  * @example
  * ```ts
  * const refs = referencedObjects(doc, 0);
  * ```
  */
-export function referencedObjects(doc: PdfDocument, revision: number): Set<number> {
+export function referencedObjects(doc: PdfDocument, revision: number, options: { documentOnly?: boolean } = {}): Set<number> {
   const out = new Set<number>();
   let budget = MAX_NODES;
   const stack: PdfObject[] = [];
   const rootRef = doc.revisions[revision]?.trailer.get('Root');
-  if (rootRef) stack.push(rootRef);
-  const info = doc.revisions[revision]?.trailer.get('Info');
-  if (info) stack.push(info);
+  if (options.documentOnly) {
+    // what the document is made of: the catalog without its /Metadata, and no /Info
+    let catalog: PdfObject | undefined;
+    try { catalog = doc.resolve(rootRef, revision) ?? undefined; } catch { catalog = undefined; }
+    if (rootRef instanceof PdfRef) out.add(rootRef.num);
+    if (catalog instanceof PdfDict) stack.push(catalog.with('Metadata', undefined));
+  } else {
+    if (rootRef) stack.push(rootRef);
+    const info = doc.revisions[revision]?.trailer.get('Info');
+    if (info) stack.push(info);
+  }
   while (stack.length > 0 && budget-- > 0) {
     const v = stack.pop()!;
     if (v instanceof PdfRef) {

@@ -37,6 +37,9 @@ export interface FieldRole {
 /** The role of each object in one revision, found by a bounded walk from the catalog. */
 export interface RoleMap {
   rootNum: number | undefined;
+  /** The document information dictionary (trailer /Info) and the XMP metadata stream (catalog /Metadata). */
+  infoNum: number | undefined;
+  metadataNum: number | undefined;
   acroFormNum: number | undefined;
   /** Field dictionaries (terminal fields and their parents) by object number. */
   fields: Map<number, FieldRole>;
@@ -72,6 +75,8 @@ export interface RuleContext {
   resolveAfter(value: PdfObject | undefined): PdfObject | undefined;
   /** Object numbers referenced from the previous revision (computed on first use). */
   referencedBefore(): Set<number>;
+  /** Objects the previous revision's document is made of (catalog without /Metadata, no /Info). */
+  documentObjectsBefore(): Set<number>;
 }
 
 /** A rule's judgement of one change. */

@@ -44,6 +44,8 @@ export class TestPdf {
   size: number;
   private fields: string[] = [];
   private catalogExtras: string[] = [];
+  /** Written into every later trailer (e.g. `/Info 7 0 R`), as real writers carry /Info forward. */
+  trailerInfo = '';
   /** Object number of the AcroForm, allocated by the first signature. */
   acroFormNum: number | undefined;
 
@@ -115,7 +117,7 @@ export class TestPdf {
       const o = offsets.get(num);
       out += `${num} 1\n${o === undefined ? '0000000000 00001 f ' : `${String(o).padStart(10, '0')} 00000 n `}\n`;
     }
-    out += `trailer\n<< /Size ${this.size} /Root 1 0 R /Prev ${prev} ${options.trailerExtra ?? ''} >>\nstartxref\n${xref}\n%%EOF\n`;
+    out += `trailer\n<< /Size ${this.size} /Root 1 0 R /Prev ${prev} ${this.trailerInfo} ${options.trailerExtra ?? ''} >>\nstartxref\n${xref}\n%%EOF\n`;
     this.append(latin1(out));
     return offsets;
   }

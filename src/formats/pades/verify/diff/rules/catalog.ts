@@ -1,11 +1,11 @@
-/** Rule: the catalog may only gain/update /AcroForm, /DSS, /Extensions and /Metadata after signing. @module */
+/** Rule: the catalog may only gain/update /AcroForm, /DSS, /Extensions, /Metadata and /Version after signing. @module */
 import { asDict } from '../../../pdf/objects.js';
 import { changedKeys } from '../equal.js';
 import type { DiffRule, ModificationLevel } from '../types.js';
 import { levelRank, verdict } from '../verdict.js';
 
 const KEY_LEVEL: Readonly<Record<string, ModificationLevel>> = {
-  DSS: 'lta', Extensions: 'lta', AcroForm: 'signing', Metadata: 'signing',
+  DSS: 'lta', Extensions: 'lta', AcroForm: 'signing', Metadata: 'signing', Version: 'signing',
 };
 
 /** Catalog changes, key by key. @example `catalogRule.judge(change, ctx)` */

@@ -10,6 +10,7 @@ import { containerStreamsRule } from './container-streams.js';
 import { danglingReferenceRule } from './dangling-reference.js';
 import { dssRule } from './dss.js';
 import { formFieldRule } from './form-field.js';
+import { metadataRule } from './metadata.js';
 import { newObjectRule } from './new-object.js';
 import { overwrittenObjectRule } from './overwritten-object.js';
 import { pageRule } from './page.js';
@@ -21,6 +22,6 @@ import { widgetAppearanceRule } from './widget-appearance.js';
 /** The default policy: rules in order. */
 export const DEFAULT_RULES: readonly DiffRule[] = [
   unchangedRule, containerStreamsRule, danglingReferenceRule, catalogRule, acroFormRule, fieldsArrayRule, dssRule,
-  signatureDictionaryRule, signatureFieldRule, formFieldRule, widgetAppearanceRule, pageRule, annotationRule,
+  metadataRule, signatureDictionaryRule, signatureFieldRule, formFieldRule, widgetAppearanceRule, pageRule, annotationRule,
   newObjectRule, overwrittenObjectRule,
 ];
