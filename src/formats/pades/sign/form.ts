@@ -4,6 +4,7 @@
  * @module
  */
 import type { PdfDocument } from '../pdf/document.js';
+import type { PdfFieldLock } from './options.js';
 import { asArray, asDict, asName, decodeTextString, PdfDict, PdfRef, PdfString, type PdfObject } from '../pdf/objects.js';
 
 /** One terminal form field. */
@@ -81,4 +82,24 @@ export function listFields(doc: PdfDocument): FormField[] {
  */
 export function signedFields(doc: PdfDocument): FormField[] {
   return listFields(doc).filter((f) => f.type === 'Sig' && f.value !== undefined && f.value !== null);
+}
+
+/**
+ * The FieldMDP lock (/Lock, a SigFieldLock) of the signature field `fullName`, as signing options express it;
+ * `undefined` when the field has none (or an unreadable one).
+ *
+ * @example
+ * ```ts
+ * const lock = fieldLock(doc, 'HieuTruong'); // { action: 'Include', fields: ['DiemTB'] }
+ * ```
+ */
+export function fieldLock(doc: PdfDocument, fullName: string): PdfFieldLock | undefined {
+  const field = listFields(doc).find((f) => f.fullName === fullName);
+  const lock = asDict(doc.resolve(field?.dict.get('Lock')) ?? undefined);
+  const action = asName(lock?.get('Action'));
+  if (action === 'All') return { action };
+  if (action !== 'Include' && action !== 'Exclude') return undefined;
+  const fields = (asArray(doc.resolve(lock?.get('Fields')) ?? undefined) ?? [])
+    .flatMap((f) => (f instanceof PdfString ? [decodeTextString(f)] : []));
+  return { action, fields };
 }

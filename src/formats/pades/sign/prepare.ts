@@ -14,6 +14,7 @@ import { openPdf } from '../pdf/document.js';
 import { appearanceBuilder } from './appearance.js';
 import { hashByteRange } from './byterange.js';
 import { ChangeSet } from './change-set.js';
+import { fieldLock } from './form.js';
 import { subjectCommonName } from './certificate-name.js';
 import type { PdfSignOptions } from './options.js';
 import { writePlaceholderDocument } from './placeholder-document.js';
@@ -77,9 +78,11 @@ export async function prepareInMemory(pdf: Uint8Array, options: PreparePdfSignat
   const contentsSize = options.contentsSize ?? estimateSignedDataSize(signer.certificate, signer.chain, signer.algorithm,
     needsTimestamp ? options.timestampSizeHint ?? DEFAULT_TIMESTAMP_RESERVE : 0);
   const signerName = subjectCommonName(signer.certificate);
+  // signing a field that carries a /Lock: the signature references the same FieldMDP lock (ISO 32000-1 §12.8.2.4)
+  const lock = options.lock ?? (options.field !== undefined ? fieldLock(doc, options.field) : undefined);
   const body = signatureDictionary({
     kind: 'signature', contentsSize, signingTime, name: signerName, reason: options.reason, location: options.location,
-    contactInfo: options.contactInfo, certify: options.certify, lock: options.lock, catalogRef: doc.catalogRef,
+    contactInfo: options.contactInfo, certify: options.certify, lock, catalogRef: doc.catalogRef,
   });
   const appearance = options.appearance;
   const sigRef = await placeSignatureField(cs, body, {

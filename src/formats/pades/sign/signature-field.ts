@@ -130,6 +130,7 @@ export async function placeSignatureField(cs: ChangeSet, sigBody: RawObjectBody,
       throw new EdusignError('PDF_FIELD_ALREADY_SIGNED', { detail: `"${placement.field}"`, context: { field: placement.field } });
     }
     let fieldDict = cs.dict(field.ref).with('V', sigRef);
+    if (placement.lock && !fieldDict.has('Lock')) fieldDict = fieldDict.with('Lock', new PdfDict([['Type', name('SigFieldLock')], ...lockEntries(placement.lock)]));
     const widget = field.widgets[0];
     if (widget && placement.appearance) {
       const rect = (asArray(widget.dict.get('Rect')) ?? []).map((n) => (typeof n === 'number' ? n : 0));

@@ -100,6 +100,20 @@ describe('signPdf structure', () => {
     expect(asName(ref.get('TransformMethod'))).toBe('FieldMDP');
   });
 
+  it('mirrors an existing field lock (/Lock Include) in the signature FieldMDP reference', async () => {
+    const locked = classicPdf('L', { overrides: {
+      1: '<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [6 0 R] >> >>',
+      3: '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R /Annots [6 0 R] >>',
+      6: '<< /Type /Annot /Subtype /Widget /FT /Sig /T (GVCN) /Rect [0 0 0 0] /P 3 0 R /Lock << /Type /SigFieldLock /Action /Include /Fields [(DiemTB) (XepLoai)] >> >>',
+    } });
+    const { pdf } = await signPdf(locked, { signer: testSigner('homeroom'), field: 'GVCN' });
+    const ref = asDict(asArray(sigDicts(pdf)[0]!.get('Reference'))![0])!;
+    expect(asName(ref.get('TransformMethod'))).toBe('FieldMDP');
+    const params = asDict(ref.get('TransformParams'))!;
+    expect(asName(params.get('Action'))).toBe('Include');
+    expect((asArray(params.get('Fields')) ?? []).length).toBe(2);
+  });
+
   it('refuses an expired signer certificate unless allowed (then warns)', async () => {
     await expectCode(signPdf(classicPdf(), { signer: testSigner('expired') }), 'CERT_EXPIRED');
     const { warnings } = await signPdf(classicPdf(), { signer: testSigner('expired'), check: { allowInvalidCertificate: true } });
