@@ -151,3 +151,19 @@ export function smallGradebook(): Record<string, unknown> {
     version: 1,
   };
 }
+
+/** A legacy primary grade-2 year under TT30/2014 + TT22/2016 (2019-2020), completed. */
+export function tt30Year(): Record<string, unknown> {
+  const P = (slug: string, nameVi: string, level: string, testScore?: number) => ({
+    subject: { slug, nameVi, assessment: 'COMMENT', periodsPerYear: 70 }, level, ...(testScore === undefined ? {} : { testScore }),
+    teacher: { role: 'GVCN', name: 'Trần Thị Bình' },
+  });
+  return {
+    regime: 'TT30_2014', schoolYear: '2019-2020', grade: 2, className: '2B', school: school('TH'),
+    subjects: [P('vietnamese', 'Tiếng Việt', 'H', 7), P('mathematics', 'Toán', 'T', 9), P('ethics', 'Đạo đức', 'H')],
+    qualities: { 'cham-hoc-cham-lam': 'D', 'tu-tin-trach-nhiem': 'T', 'trung-thuc-ki-luat': 'T', 'doan-ket-yeu-thuong': 'T' },
+    competencies: { 'tu-phuc-vu-tu-quan': 'D', 'hop-tac': 'T', 'tu-hoc-giai-quyet-van-de': 'D' },
+    overall: 'HOAN_THANH', outcome: 'LEN_LOP', absences: { excused: 3, unexcused: 0 },
+    homeroomComment: 'Hoàn thành chương trình lớp 2.', homeroom: { role: 'GVCN', name: 'Trần Thị Bình' }, principal: { role: 'HIEU_TRUONG', name: 'Lê Văn Cường' },
+  };
+}

@@ -228,3 +228,69 @@ describe('plausibility warnings', () => {
     expect(r.warnings.find((w) => w.code === 'SCHOOL_LEVEL_MISMATCH')).toMatchObject({ path: '/years/0/school/level', declared: 'THCS', computed: 'THPT' });
   });
 });
+
+describe('regime-specific checks', () => {
+  const primaryStudent = { ...student(), personalId: { type: 'DDCN', value: '001213012345' }, dateOfBirth: '2013-03-03' };
+  it('TT30: completion recomputed, outcome follows it', async () => {
+    const { tt30Year } = await import('./builders.js');
+    const y = tt30Year();
+    const t = withYear(y, 'TH', { student: primaryStudent });
+    expect(validateTranscript(t).errors).toEqual([]);
+    (y['subjects'] as Json[])[0]!['testScore'] = 4;
+    const r = validateTranscript(withYear(y, 'TH', { student: primaryStudent }));
+    expect(find(r, 'OVERALL_MISMATCH')).toMatchObject({ declared: 'HOAN_THANH', computed: 'CHUA_HOAN_THANH' });
+    y['overall'] = 'CHUA_HOAN_THANH';
+    expect(find(validateTranscript(withYear(y, 'TH', { student: primaryStudent })), 'OUTCOME_MISMATCH')).toMatchObject({ declared: 'LEN_LOP', computed: 'O_LAI_LOP' });
+  });
+  it('TT27: the five qualities and three general competencies are required', () => {
+    const y = primaryYear();
+    delete (y['qualities'] as Json)['nhan-ai'];
+    (y['competencies'] as Json)['bay-luon'] = 'T';
+    (y['competencies'] as Json)['tinh-toan'] = 'X';
+    const r = validateTranscript(withYear(y, 'TH', { student: { ...primaryStudent, dateOfBirth: '2014-03-03', personalId: { type: 'DDCN', value: '001214012345' } } }));
+    expect(find(r, 'TRAIT_MISSING')?.path).toBe('/years/0/qualities/nhan-ai');
+    expect(r.warnings.find((w) => w.code === 'TRAIT_UNKNOWN')?.path).toBe('/years/0/competencies/bay-luon');
+    expect(find(r, 'INVALID_VALUE')?.path).toBe('/years/0/competencies/tinh-toan');
+  });
+  it('TT27: tested subjects need their end-of-year test', () => {
+    const y = primaryYear();
+    delete (y['subjects'] as Json[])[1]!['testScore'];
+    (y['subjects'] as Json[])[2]!['testScore'] = 9;
+    const r = validateTranscript(withYear(y, 'TH'));
+    expect(find(r, 'TEST_SCORE_MISSING')?.path).toBe('/years/0/subjects/1/testScore');
+    expect(r.warnings.find((w) => w.code === 'TEST_SCORE_UNEXPECTED')?.path).toBe('/years/0/subjects/2/testScore');
+  });
+  it('TT58: the TT26 amendment marker follows the school year; outcome rules', () => {
+    const y = legacyYear();
+    y['amendedBy'] = 'TT26_2020';
+    expect(find(validateTranscript(withYear(y)), 'AMENDMENT_MISMATCH')).toMatchObject({ declared: 'TT26_2020', computed: '—' });
+    delete y['amendedBy'];
+    (y['conduct'] as Json)['year'] = 'Y';
+    y['titles'] = [];
+    expect(find(validateTranscript(withYear(y)), 'OUTCOME_MISMATCH')).toMatchObject({ declared: 'LEN_LOP', computed: 'REN_LUYEN_HE' });
+    y['outcome'] = 'REN_LUYEN_HE';
+    expect(validateTranscript(withYear(y)).errors).toEqual([]);
+  });
+  it('TT22: results after summer training or re-assessment only when needed', () => {
+    const y = thptYear();
+    (y['conduct'] as Json)['afterSummer'] = 'TOT';
+    (y['learning'] as Json)['afterReassess'] = 'TOT';
+    (y['subjects'] as Json[])[1]!['reassessed'] = '9.0';
+    const r = validateTranscript(withYear(y));
+    expect(r.errors.filter((e) => e.code === 'AFTER_STEP_NOT_APPLICABLE').map((e) => e.path)).toEqual(['/years/0/conduct/afterSummer', '/years/0/learning/afterReassess']);
+    expect(find(r, 'REASSESS_NOT_ELIGIBLE')?.path).toBe('/years/0/subjects/1/reassessed');
+  });
+  it('TT22: a re-assessment that lifts the level gives promotion', () => {
+    const y = thptYear();
+    (y['subjects'] as Json[])[3]!['hk1'] = '2.0';
+    (y['subjects'] as Json[])[3]!['hk2'] = '3.0';
+    (y['subjects'] as Json[])[3]!['year'] = '2.7'; // (20 + 60)/3 = 26.7
+    (y['subjects'] as Json[])[3]!['reassessed'] = '6.0';
+    // HKI: Tốt except one subject at 2.0 → Chưa đạt adjusted to Đạt; same for HKII and the year
+    Object.assign(y['learning'] as Json, { hk1: 'DAT', hk2: 'DAT', year: 'DAT' });
+    y['titles'] = [];
+    expect(validateTranscript(withYear(y)).errors).toEqual([]);
+    (y['learning'] as Json)['afterReassess'] = 'TOT';
+    expect(find(validateTranscript(withYear(y)), 'AFTER_STEP_NOT_APPLICABLE')).toBeDefined(); // year was not Chưa đạt
+  });
+});
