@@ -23,7 +23,7 @@ describe('incremental saving attacks', () => {
     pdf.update({ 4: EVIL });
     const r = await verify(pdf.bytes);
     expect(verdictOf(r)).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
-    expect(forbiddenOf(r)).toEqual(['revision 3: object 4 of the signed revision was overwritten']);
+    expect(forbiddenOf(r)).toEqual(['revision 3: object 4 used by the signed pages (content or resources) was overwritten']);
   });
 
   it('ISA 2: a new content stream is added and the page re-pointed at it', async () => {

@@ -47,7 +47,7 @@ describe('shadow attacks', () => {
     pdf.update({ 8: null });
     const r = await verify(pdf.bytes);
     expect(verdictOf(r)).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
-    expect(forbiddenOf(r).join()).toMatch(/object 8 of the signed revision was deleted/);
+    expect(forbiddenOf(r).join()).toMatch(/object 8 used by the signed pages \(content or resources\) was deleted/);
   });
 
   it('hide, variant 3: the overlay annotation is deleted — forbidden by default and under P=2, allowed (and listed) under P=3', async () => {
@@ -79,7 +79,7 @@ describe('shadow attacks', () => {
     pdf.update({ 5: '<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding << /Differences [51 /nine] >> >>' });
     const r = await verify(pdf.bytes);
     expect(verdictOf(r)).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
-    expect(forbiddenOf(r).join()).toMatch(/object 5 of the signed revision was overwritten/);
+    expect(forbiddenOf(r).join()).toMatch(/object 5 used by the signed pages \(content or resources\) was overwritten/);
   });
 
   it('replace, variant 2: a form value is changed — form filling (allowed, listed) unless the signature locks the field', async () => {
@@ -174,5 +174,15 @@ describe('shadow attacks', () => {
     disguised.sign({ field: 'GVCN', cms: sign() });
     disguised.update({ 5: '<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>' });
     expect(verdictOf(await verify(disguised.bytes))).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+  });
+
+  it('a content stream also listed as an annotation stays frozen under P=3', async () => {
+    const pdf = shadowDocument();
+    pdf.update({ 3: pdf.bodies.get(3)!.replace('/Annots [10 0 R 11 0 R]', '/Annots [10 0 R 11 0 R 4 0 R]') });
+    pdf.sign({ field: 'GVCN', cms: sign(), docMdp: 3 });
+    pdf.update({ 4: stream('BT /F1 18 Tf 72 770 Td (Diem Toan: 10) Tj ET') });
+    const r = await verify(pdf.bytes);
+    expect(verdictOf(r)).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+    expect(forbiddenOf(r).join()).toMatch(/object 4 used by the signed pages/);
   });
 });

@@ -65,7 +65,7 @@ describe('verifyPdf on PDFs signed by openssl cms over a ByteRange we assemble',
     const report = await verifyPdf(pdf.bytes, { trustStore: { anchors: [], intermediates: [] }, validateCertificate: trustAll });
     const s = report.signatures[0]!;
     expect(s).toMatchObject({ indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' });
-    expect(s.modificationsAfter).toContainEqual({ description: 'revision 3: object 4 of the signed revision was overwritten', allowed: false });
+    expect(s.modificationsAfter).toContainEqual({ description: 'revision 3: object 4 used by the signed pages (content or resources) was overwritten', allowed: false });
   });
 
   it('returns a report without signatures for an unsigned PDF and throws PDF_MALFORMED for garbage', async () => {

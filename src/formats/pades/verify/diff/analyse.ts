@@ -7,7 +7,7 @@
 import type { PdfDocument } from '../../pdf/document.js';
 import { collectChanges } from './collect-changes.js';
 import { pdfEqual } from './equal.js';
-import { computeRoles, referencedObjects } from './roles.js';
+import { computeRoles, contentObjects, referencedObjects } from './roles.js';
 import { DEFAULT_RULES } from './rules/index.js';
 import { unlistedContent } from './unlisted-bytes.js';
 import type { DiffRule, ModificationLevel, RoleMap, RuleContext } from './types.js';
@@ -94,11 +94,13 @@ export function analyseModifications(doc: PdfDocument, signedRevision: number, p
     }
     let referenced: Set<number> | undefined;
     let documentObjects: Set<number> | undefined;
+    let contentWorld: Set<number> | undefined;
     const ctx: RuleContext = {
       doc, before: roles(r - 1), after: roles(r), isLocked,
       resolveBefore: (v) => { try { return doc.resolve(v, r - 1); } catch { return undefined; } },
       resolveAfter: (v) => { try { return doc.resolve(v, r); } catch { return undefined; } },
       referencedBefore: () => (referenced ??= referencedObjects(doc, r - 1)),
+      contentObjectsBefore: () => (contentWorld ??= contentObjects(doc, r - 1, [...roles(r - 1).pages, ...roles(r - 1).pageNodes])),
       documentObjectsBefore: () => (documentObjects ??= referencedObjects(doc, r - 1, { documentOnly: true })),
     };
     for (const change of changes) {

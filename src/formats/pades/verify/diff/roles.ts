@@ -159,3 +159,45 @@ export function referencedObjects(doc: PdfDocument, revision: number, options: {
   }
   return out;
 }
+
+/**
+ * Objects the pages are drawn from in `revision`: everything reachable from the /Contents and /Resources of
+ * every page and page-tree node (content streams, fonts, images, form XObjects, colour spaces…). None of these
+ * may ever change after signing, whatever other role an author gave them.
+ *
+ * @example
+ * ```ts
+ * contentObjects(doc, 0).has(4) // the page's content stream
+ * ```
+ */
+export function contentObjects(doc: PdfDocument, revision: number, pages: Iterable<number>): Set<number> {
+  const out = new Set<number>();
+  let budget = MAX_NODES;
+  const stack: PdfObject[] = [];
+  for (const num of pages) {
+    let page: PdfObject | undefined;
+    try { page = doc.getObject(new PdfRef(num, doc.lookup(num, revision)?.kind === 'offset' ? (doc.lookup(num, revision) as { gen: number }).gen : 0), revision); } catch { continue; }
+    const dict = asDict(page ?? undefined);
+    for (const key of ['Contents', 'Resources']) {
+      const v = dict?.get(key);
+      if (v !== undefined) stack.push(v);
+    }
+  }
+  while (stack.length > 0 && budget-- > 0) {
+    const v = stack.pop()!;
+    if (v instanceof PdfRef) {
+      if (out.has(v.num)) continue;
+      out.add(v.num);
+      let target: PdfObject | undefined;
+      try { target = doc.getObject(v, revision); } catch { continue; }
+      if (target !== null && target !== undefined) stack.push(target);
+    } else if (v instanceof PdfStream) {
+      stack.push(v.dict);
+    } else if (v instanceof PdfDict) {
+      for (const child of v.entries.values()) stack.push(child);
+    } else if (Array.isArray(v)) {
+      for (const child of v) stack.push(child);
+    }
+  }
+  return out;
+}

@@ -75,6 +75,8 @@ export interface RuleContext {
   resolveAfter(value: PdfObject | undefined): PdfObject | undefined;
   /** Object numbers referenced from the previous revision (computed on first use). */
   referencedBefore(): Set<number>;
+  /** Objects the previous revision's pages are drawn from (content streams, resources), see `contentObjects`. */
+  contentObjectsBefore(): Set<number>;
   /** Objects the previous revision's document is made of (catalog without /Metadata, no /Info). */
   documentObjectsBefore(): Set<number>;
 }

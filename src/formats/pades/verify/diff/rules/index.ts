@@ -14,6 +14,7 @@ import { metadataRule } from './metadata.js';
 import { newObjectRule } from './new-object.js';
 import { overwrittenObjectRule } from './overwritten-object.js';
 import { pageRule } from './page.js';
+import { pageContentRule } from './page-content.js';
 import { signatureDictionaryRule } from './signature-dictionary.js';
 import { signatureFieldRule } from './signature-field.js';
 import { unchangedRule } from './unchanged.js';
@@ -21,7 +22,7 @@ import { widgetAppearanceRule } from './widget-appearance.js';
 
 /** The default policy: rules in order. */
 export const DEFAULT_RULES: readonly DiffRule[] = [
-  unchangedRule, containerStreamsRule, danglingReferenceRule, catalogRule, acroFormRule, fieldsArrayRule, dssRule,
+  unchangedRule, containerStreamsRule, danglingReferenceRule, pageContentRule, catalogRule, acroFormRule, fieldsArrayRule, dssRule,
   metadataRule, signatureDictionaryRule, signatureFieldRule, formFieldRule, widgetAppearanceRule, pageRule, annotationRule,
   newObjectRule, overwrittenObjectRule,
 ];
