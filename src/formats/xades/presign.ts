@@ -18,7 +18,7 @@ import { canonicalize } from './xml/c14n.js';
 import { parseInContext } from './xml/context.js';
 import { buildIdIndex } from './xml/ids.js';
 import { parseXml } from './xml/parse.js';
-import { attr, firstChild } from './xml/query.js';
+import { attr, firstChild, isAncestorOrSelf } from './xml/query.js';
 import { findSignatureById, signatureParts } from './locate.js';
 import { appendUnsignedProperties } from './unsigned-properties.js';
 import type { XElement } from './xml/types.js';
@@ -112,9 +112,17 @@ export function buildPresignature(input: string | Uint8Array, who: SignerIdentit
       if (target.ids.has(id)) throw new EdusignError('INVALID_ARGUMENT', { detail: `Id "${id}" already exists in the document` });
     }
     const plan = planInsertion(doc, target, options.placement, warnings);
-    if (target.element === null && doc.signatureElements.length > 0) {
-      warnings.push(finding('XADES_SIGNATURE_COVERS_SIGNATURES', 'The whole document is signed, including the signatures already in it (no record Id)',
-        'Toàn bộ tài liệu được ký, kể cả các chữ ký đã có (không có Id của hồ sơ)'));
+    const broken = signaturesBrokenBy(plan.context, doc.signatureElements, target.ids);
+    if (broken.length > 0) {
+      throw new EdusignError('XML_UNEXPECTED_STRUCTURE', {
+        detail: `adding a signature there would invalidate signature(s) ${broken.join(', ')} (they cover that place); countersign instead, or sign a record element with an Id`,
+        detailVi: `thêm chữ ký vào đó sẽ làm hỏng chữ ký ${broken.join(', ')} (chúng phủ vị trí đó); hãy ký xác nhận (countersign) hoặc ký phần tử hồ sơ có Id`,
+      });
+    }
+    const covered = target.element === null ? doc.signatureElements : doc.signatureElements.filter((sig) => isAncestorOrSelf(target.element as XElement, sig));
+    if (covered.length > 0) {
+      warnings.push(finding('XADES_SIGNATURE_COVERS_SIGNATURES', 'The signed element contains signatures already made: this signature covers them (it is not a parallel signature)',
+        'Phần tử được ký chứa các chữ ký đã có: chữ ký này phủ cả chúng (không phải chữ ký song song)'));
     }
     const content = target.element === null
       ? canonicalize(doc, { method: c14nAlg.method, withComments: false })
@@ -197,4 +205,23 @@ export function buildPresignature(input: string | Uint8Array, who: SignerIdentit
     text: placed.text, valueOffset, valueCloseTag, signatureId, signatureMethod,
     toBeSigned: new TextEncoder().encode(canonicalSignedInfo), binary, warnings,
   };
+}
+
+/** Ids of existing signatures whose same-document references cover `context` (a new signature there breaks them). */
+function signaturesBrokenBy(context: XElement, signatures: readonly XElement[], ids: ReturnType<typeof buildIdIndex>): string[] {
+  const out: string[] = [];
+  for (const sig of signatures) {
+    const si = firstChild(sig, NS.ds, 'SignedInfo');
+    if (!si) continue;
+    for (const ref of si.children) {
+      if (ref.type !== 'element' || ref.local !== 'Reference' || ref.ns !== NS.ds) continue;
+      const uri = attr(ref, 'URI');
+      const el = uri === '' ? null : uri?.startsWith('#') ? ids.get(uri.slice(1))?.[0] : undefined;
+      if (el === null || (el !== undefined && isAncestorOrSelf(el, context))) {
+        out.push(attr(sig, 'Id') ?? '(unnamed)');
+        break;
+      }
+    }
+  }
+  return out;
 }

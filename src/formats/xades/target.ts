@@ -51,8 +51,16 @@ export function resolveTarget(doc: XDocument, recordId: string | undefined): Sig
   if (found.length > 1) {
     throw new EdusignError('XML_UNEXPECTED_STRUCTURE', { detail: `Id "${id}" is not unique`, detailVi: `Id "${id}" bị trùng` });
   }
-  return { element: found[0] as XElement, uri: `#${id}`, ids };
+  const element = found[0] as XElement;
+  for (let p = element.parent; p; p = p.parent) {
+    if (p.local === 'Signature' && p.ns === DSIG) {
+      throw new EdusignError('XML_UNEXPECTED_STRUCTURE', { detail: `the element with Id "${id}" is inside a signature`, detailVi: `phần tử có Id "${id}" nằm trong một chữ ký` });
+    }
+  }
+  return { element, uri: `#${id}`, ids };
 }
+
+const DSIG = 'http://www.w3.org/2000/09/xmldsig#';
 
 function insertInto(text: string, el: XElement, content: string): { text: string; offset: number } {
   if (el.selfClosing) {

@@ -222,3 +222,22 @@ describe('extendXml errors', () => {
     expect(same.xml).toBe(xml);
   });
 });
+
+describe('adding signatures never breaks existing ones', () => {
+  it('refuses a second whole-document signature (it would invalidate the first)', async () => {
+    const first = await signXml('<a><b>x</b></a>', { signer: fixtureSigner('homeroom'), signatureId: 'sig-1' });
+    await expect(signXml(first.xml, { signer: fixtureSigner('principal') })).rejects.toMatchObject({ code: 'XML_UNEXPECTED_STRUCTURE' });
+    const cs = await countersignXml(first.xml, 'sig-1', { signer: fixtureSigner('principal') });
+    await expectPassed(cs.xml);
+  });
+
+  it('refuses to place a signature inside a record another signature covers', async () => {
+    const first = await signXml(sampleRecord(), { signer: fixtureSigner('homeroom') });
+    await expect(signXml(first.xml, { signer: fixtureSigner('principal'), placement: { container: 'inside-record' } })).rejects.toMatchObject({ code: 'XML_UNEXPECTED_STRUCTURE' });
+  });
+
+  it('refuses to sign an element inside a signature', async () => {
+    const first = await signXml(sampleRecord(), { signer: fixtureSigner('homeroom'), signatureId: 'sig-1' });
+    await expect(signXml(first.xml, { signer: fixtureSigner('principal'), recordId: 'sig-1-sp' })).rejects.toMatchObject({ code: 'XML_UNEXPECTED_STRUCTURE' });
+  });
+});
