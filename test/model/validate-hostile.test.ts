@@ -55,6 +55,32 @@ describe('hostile input never crashes or hangs', () => {
     expect(ms).toBeLessThan(1000);
     expect(validateGradebook(d).ok).toBe(false);
   });
+  it('deep nesting in every member of a transcript, a year, a subject row and a gradebook', () => {
+    const d = deep(100_000);
+    const t = thptTranscript();
+    const y = (t['years'] as Json[])[0]!;
+    const row = (y['subjects'] as Json[])[0]!;
+    for (const o of [row, y, t]) for (const k of Object.keys(o)) { if (o !== t || k !== 'years') o[k] = d; }
+    y['subjects'] = [row];
+    const { r, ms } = timed(() => validateTranscript(t));
+    wellFormed(r);
+    expect(ms).toBeLessThan(1000);
+    const g = smallGradebook();
+    const e = (g['entries'] as Json[])[0]!;
+    for (const k of Object.keys(e)) e[k] = d;
+    for (const k of Object.keys(g)) if (k !== 'entries') g[k] = d;
+    wellFormed(validateGradebook(g));
+    // arrays nested directly in arrays: String() of such a value would overflow the stack
+    let a: unknown = 'x';
+    for (let i = 0; i < 100_000; i++) a = [a];
+    for (const v of [a, { ...thptTranscript(), kind: a }, { ...smallGradebook(), kind: a }]) {
+      wellFormed(validateTranscript(v));
+      wellFormed(validateGradebook(v));
+    }
+    const t2 = thptTranscript();
+    for (const k of Object.keys(t2)) t2[k] = a;
+    wellFormed(validateTranscript(t2));
+  });
   it('10 MB strings are reported by length, not processed', () => {
     const big = 'ạ'.repeat(10 * 1024 * 1024);
     const t = thptTranscript();

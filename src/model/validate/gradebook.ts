@@ -13,6 +13,7 @@ import { ID_LIMIT, NAME_LIMIT, SIGNER_ROLES, validateSchool, validateSigner, val
 import {
   checkResult, readArray, readDate, readDateTime, readEnum, readInt, readObject, readResult, readSchoolYear, readString,
   type JsonObject, type ResultValue,
+  shortValue,
 } from './read.js';
 
 const show = (r: ResultValue): string => (r.kind === 'SCORE' ? r.text : r.result);
@@ -131,7 +132,7 @@ export function validateGradebook(value: unknown, limits: ValidationLimits = DEF
     optional: ['yearResults', 'locks'],
   });
   if (!o) return { ok: false, errors: ctx.errors, warnings: ctx.warnings };
-  if (o['kind'] !== undefined && o['kind'] !== 'gradebook') error(ctx, 'KIND_MISMATCH', '/kind', { declared: String(o['kind']).slice(0, 40), computed: 'gradebook' });
+  if (o['kind'] !== undefined && o['kind'] !== 'gradebook') error(ctx, 'KIND_MISMATCH', '/kind', { declared: shortValue(o['kind']), computed: 'gradebook' });
   if (o['schemaVersion'] !== undefined && o['schemaVersion'] !== 1) error(ctx, 'SCHEMA_VERSION_UNSUPPORTED', '/schemaVersion');
   readString(ctx, o, 'id', '', ID_LIMIT);
   readInt(ctx, o, 'version', '', 1, 1_000_000);

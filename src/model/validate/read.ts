@@ -28,6 +28,22 @@ function typeName(v: unknown): string {
 }
 
 /**
+ * A short, safe rendering of any value for messages: strings cut to 40 characters, numbers and booleans as
+ * written, anything else by its type (never `String(value)`, which would walk nested arrays).
+ *
+ * @example
+ * ```ts
+ * shortValue([[1]]); // 'array'
+ * shortValue('x'.repeat(100)).length; // 40
+ * ```
+ */
+export function shortValue(v: unknown): string {
+  if (typeof v === 'string') return v.slice(0, 40);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return typeName(v);
+}
+
+/**
  * Reads an object: reports a wrong type, missing required members and unknown members (never descends into them).
  *
  * @example

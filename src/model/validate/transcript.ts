@@ -6,7 +6,7 @@ import type { SchoolLevel, ValidationResult } from '../types.js';
 import { createContext, error, pointer, warn, DEFAULT_LIMITS, type ValidationLimits } from './context.js';
 import { ID_LIMIT, validateSchool, validateStudent } from './common.js';
 import { validateYear, type YearSummary } from './year.js';
-import { isIsoDate, readArray, readDate, readEnum, readInt, readObject, readSchoolYear, readString } from './read.js';
+import { isIsoDate, shortValue, readArray, readDate, readEnum, readInt, readObject, readSchoolYear, readString } from './read.js';
 
 /**
  * Validates a transcript (học bạ) given as any JSON value. Recomputes every derived value (ĐTBmcn, học tập and
@@ -30,7 +30,7 @@ export function validateTranscript(value: unknown, limits: ValidationLimits = DE
     required: ['kind', 'schemaVersion', 'id', 'level', 'student', 'enrollmentHistory', 'years', 'version'],
   });
   if (o) {
-    if (o['kind'] !== undefined && o['kind'] !== 'transcript') error(ctx, 'KIND_MISMATCH', '/kind', { declared: String(o['kind']).slice(0, 40), computed: 'transcript' });
+    if (o['kind'] !== undefined && o['kind'] !== 'transcript') error(ctx, 'KIND_MISMATCH', '/kind', { declared: shortValue(o['kind']), computed: 'transcript' });
     if (o['schemaVersion'] !== undefined && o['schemaVersion'] !== 1) error(ctx, 'SCHEMA_VERSION_UNSUPPORTED', '/schemaVersion');
     readString(ctx, o, 'id', '', ID_LIMIT);
     const level = readEnum<SchoolLevel>(ctx, o, 'level', '', ['TH', 'THCS', 'THPT']);
