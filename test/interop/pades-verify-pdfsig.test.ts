@@ -134,8 +134,21 @@ describe('our 4-signature B-LTA PDF, judged by pdfsig and by verifyPdf', () => {
     const tampered = pdf.slice();
     const at = Buffer.from(tampered).indexOf('Toan 9.5') + 5;
     tampered[at] = '1'.charCodeAt(0);
-    expect(pdfsig(tampered).verdicts.filter((v) => v.type === 'ETSI.CAdES.detached').every((v) => v.signature === 'Digest Mismatch.')).toBe(true);
+    const popplerTampered = pdfsig(tampered);
+    expect(popplerTampered.verdicts.filter((v) => v.type === 'ETSI.CAdES.detached').every((v) => v.signature === 'Digest Mismatch.')).toBe(true);
     const bad = await verifyPdf(tampered, { trustStore, offline: true });
+    // EDUSIGN_PDFSIG_OUT=<dir>: keep the files and both verdicts (for the closing note)
+    const out = process.env.EDUSIGN_PDFSIG_OUT;
+    if (out) {
+      mkdirSync(out, { recursive: true });
+      const summary = (r: typeof report) => ({ indication: r.indication, signatures: r.signatures.map((s) => ({ id: s.id, signer: s.signer.commonName, level: s.level, indication: s.indication, subIndication: s.subIndication, bestSignatureTime: s.bestSignatureTime })) });
+      writeFileSync(join(out, 'hoc-ba-4sig-b-lta.pdf'), pdf);
+      writeFileSync(join(out, 'hoc-ba-4sig-b-lta.tampered.pdf'), tampered);
+      writeFileSync(join(out, 'pdfsig.txt'), poppler.text);
+      writeFileSync(join(out, 'pdfsig.tampered.txt'), popplerTampered.text);
+      writeFileSync(join(out, 'verify.json'), JSON.stringify(summary(report), null, 2));
+      writeFileSync(join(out, 'verify.tampered.json'), JSON.stringify(summary(bad), null, 2));
+    }
     expect(bad.indication).toBe('TOTAL_FAILED');
     expect(bad.signatures.every((s) => s.indication === 'TOTAL_FAILED')).toBe(true);
   });
