@@ -20,6 +20,13 @@ describe('PAdES B-B signatures checked by pdfsig, qpdf and openssl cms', () => {
       const last = after.revisions[after.revisions.length - 1]!;
       const prevKind = before.revisions[before.revisions.length - 1]!.xrefKind;
       expect(last.xrefKind).toBe(prevKind === 'stream' ? 'stream' : 'table');
+      // /ID: permanent part kept (or created), changing part new
+      const oldId = before.trailer.get('ID') as { bytes: Uint8Array }[] | undefined;
+      const newId = last.trailer.get('ID') as { bytes: Uint8Array }[];
+      expect(newId).toHaveLength(2);
+      if (oldId) expect(Buffer.from(newId[0]!.bytes)).toEqual(Buffer.from(oldId[0]!.bytes));
+      if (oldId) expect(Buffer.from(newId[1]!.bytes)).not.toEqual(Buffer.from(oldId[1]!.bytes));
+      else expect(Buffer.from(newId[1]!.bytes)).toEqual(Buffer.from(newId[0]!.bytes));
       expect(warnings.map((w) => w.code)).toEqual(kind === 'trailingGarbage' ? ['CERT_PATH_NOT_CHECKED', 'PDF_TRAILING_BYTES_DROPPED'] : ['CERT_PATH_NOT_CHECKED']);
       const sigs = pdfsig(pdf);
       expect(sigs).toHaveLength(1);

@@ -8,7 +8,8 @@
 import { EdusignError } from '../../../errors.js';
 import type { Finding } from '../../../pki/indication.js';
 import type { PdfDocument } from '../pdf/document.js';
-import { PdfDict, PdfName, PdfRef, PdfStream, type PdfObject } from '../pdf/objects.js';
+import { createHash } from 'node:crypto';
+import { asArray, PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObject } from '../pdf/objects.js';
 import { serializeIndirect, serializeObject } from '../pdf/serialize.js';
 
 /**
@@ -69,12 +70,21 @@ function originalEnd(doc: PdfDocument): { end: number; warnings: Finding[] } {
   };
 }
 
-function trailerEntries(doc: PdfDocument, size: number): PdfDict {
+/**
+ * The trailer of the update: /Size, /Root, /Info, /Prev, and /ID with its first element kept and the second
+ * changed (ISO 32000-1 §14.4: an updated file keeps its permanent identifier and gets a new changing one),
+ * derived from the bytes of the update.
+ */
+function trailerEntries(doc: PdfDocument, size: number, updateHash: Uint8Array): PdfDict {
   const t = new PdfDict([['Size', size]]);
-  for (const key of ['Root', 'Info', 'ID']) {
+  for (const key of ['Root', 'Info']) {
     const v = doc.trailer.get(key);
     if (v !== undefined) t.entries.set(key, v);
   }
+  const changing = new PdfString(updateHash.subarray(0, 16), true);
+  const old = asArray(doc.trailer.get('ID'));
+  const permanent = old?.[0] instanceof PdfString ? old[0] : changing;
+  t.entries.set('ID', [permanent, changing]);
   t.entries.set('Prev', doc.startxref);
   return t;
 }
@@ -141,6 +151,7 @@ export function writeIncrementalUpdate(doc: PdfDocument, objects: readonly Appen
   if (lastByte !== 0x0a && lastByte !== 0x0d) { parts.push(latin1('\n')); pos++; }
   const updateStart = pos;
   const offsets = new Map<number, { offset: number; gen: number }>();
+  const idHash = createHash('sha256');
   for (const o of objects) {
     if (o.ref.num <= 0 || o.ref.num >= nextObjectNumber) throw new RangeError(`object number ${o.ref.num} out of range`);
     if (offsets.has(o.ref.num)) throw new RangeError(`object ${o.ref.num} appended twice`);
@@ -148,13 +159,15 @@ export function writeIncrementalUpdate(doc: PdfDocument, objects: readonly Appen
       ? Buffer.concat([latin1(`${o.ref.num} ${o.ref.gen} obj\n`), o.value.bytes, latin1('\nendobj\n')])
       : serializeIndirect(o.ref, o.value);
     offsets.set(o.ref.num, { offset: pos, gen: o.ref.gen });
+    idHash.update(bytes);
     parts.push(bytes); pos += bytes.length;
   }
   if (pos >= 0xffffffff) throw new EdusignError('PDF_CANNOT_APPEND', { detail: 'file larger than 4 GiB' });
   const size = Math.max(nextObjectNumber, doc.nextObjectNumber);
   const xrefAt = pos;
-  if (newestKind === 'stream') parts.push(xrefStream(offsets, trailerEntries(doc, size + 1), size, xrefAt));
-  else parts.push(xrefTable(offsets, trailerEntries(doc, size), xrefAt));
+  const updateHash = idHash.update(String(xrefAt)).digest();
+  if (newestKind === 'stream') parts.push(xrefStream(offsets, trailerEntries(doc, size + 1, updateHash), size, xrefAt));
+  else parts.push(xrefTable(offsets, trailerEntries(doc, size, updateHash), xrefAt));
   const out = Buffer.concat(parts);
   const byNum = new Map<number, number>();
   for (const [n, e] of offsets) byNum.set(n, e.offset);
