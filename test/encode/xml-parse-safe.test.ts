@@ -50,8 +50,18 @@ describe('parseXmlSafe', () => {
 
   it('turns every parser complaint into XML_MALFORMED', () => {
     const bad = ['', 'text', '<r>', '<r></s>', '<r a="1" a="2"/>', '<r><a></r>', '<p:r/>', '<r a=1/>', '<r/><r/>',
-      '<r><!-- unterminated </r>', '<r><![CDATA[x</r>', '<r><!FOO></r>', '<r attr="<"/>', '<r>\u0001</r>'];
+      '<r><!-- unterminated </r>', '<r><![CDATA[x</r>', '<r><!FOO></r>', '<r attr="<"/>', '<r>\u0001</r>',
+      // found by differential testing against libxml2 (xmllint), where xmldom alone is lenient:
+      '<r>]]></r>', '<r>&#xD800;</r>', '<r>&#0;</r>', '<r>&#x110000;</r>', '<r>& </r>', '<r>&\n</r>', '<r>&<b/></r>', '<r a="&"/>',
+      '<r a="&#1;"/>', '<r>&nbsp;</r>', '<r>&amp</r>', '<r><l/ ></r>', '<r><f xmlns:p=""/></r>',
+      '<r/>\u2028', '\u0085<r/>', '<r/>\uFEFF', '<r/><![CDATA[x]]>', '<r/>x', '<r/><?xml version="1.0"?>', ' <?xml version="1.0"?><r/>'];
     for (const xml of bad) expect([xml, codeOf(() => parseXmlSafe(xml))]).toEqual([xml, 'XML_MALFORMED']);
+  });
+
+  it('accepts every legal reference and a literal "]]" that is not followed by ">"', () => {
+    const doc = parseXmlSafe('<r a="&lt;&#x1F600;&quot;">&amp;&apos;&gt;&#65;&#x10FFFF;]] ]]&gt;<![CDATA[]]]]><![CDATA[>]]></r>');
+    expect(doc.documentElement?.getAttribute('a')).toBe('<😀"');
+    expect(doc.documentElement?.textContent).toBe("&'>A\u{10FFFF}]] ]]>]]>");
   });
 
   it('enforces size, depth and element-count limits in bounded time', () => {

@@ -102,15 +102,32 @@ function skipPast(text: string, start: number, terminator: string, what: string)
  * @internal
  */
 function prescan(text: string, limits: Required<ParseXmlOptions>): void {
+  const references = new ReferenceChecker(text);
   let depth = 0;
   let elements = 0;
+  let roots = 0;
+  let textStart = 0;
+  // Outside the root element only markup and XML whitespace (space, tab, CR, LF) may appear.
+  const checkSegment = (from: number, to: number): void => {
+    if (depth > 0) {
+      references.checkText(from, to);
+      return;
+    }
+    for (let p = from; p < to; p++) {
+      const c = text.charCodeAt(p);
+      if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) throw malformed('content outside the root element', p);
+    }
+  };
   let i = text.indexOf('<');
   while (i >= 0) {
+    checkSegment(textStart, i);
     if (text.startsWith('<!--', i)) {
       i = skipPast(text, i + 4, '-->', 'comment');
     } else if (text.startsWith('<![CDATA[', i)) {
+      if (depth === 0) throw malformed('CDATA section outside the root element', i);
       i = skipPast(text, i + 9, ']]>', 'CDATA section');
     } else if (text.startsWith('<?', i)) {
+      if (i > 0 && /^<\?xml(?=[\s?])/i.test(text.slice(i, i + 6))) throw malformed('XML declaration not at the start of the document', i);
       i = skipPast(text, i + 2, '?>', 'processing instruction');
     } else if (text.startsWith('<!', i)) {
       if (DTD_DECLARATION.test(text.slice(i, i + 40))) {
@@ -119,9 +136,13 @@ function prescan(text: string, limits: Required<ParseXmlOptions>): void {
       throw malformed("unexpected '<!'", i);
     } else if (text.startsWith('</', i)) {
       depth--;
+      if (depth < 0) throw malformed('end tag without a start tag', i);
       i = endOfTag(text, i);
     } else {
       const end = endOfTag(text, i);
+      references.checkReferences(i, end); // attribute values
+      checkStartTag(text, i, end);
+      if (depth === 0 && ++roots > 1) throw malformed('more than one root element', i);
       elements++;
       if (elements > limits.maxElements) {
         throw new EdusignError('INPUT_TOO_LARGE', { detail: `more than ${limits.maxElements} XML elements`, context: { maxElements: limits.maxElements } });
@@ -134,7 +155,67 @@ function prescan(text: string, limits: Required<ParseXmlOptions>): void {
       }
       i = end;
     }
+    textStart = i;
     i = text.indexOf('<', i);
+  }
+  checkSegment(textStart, text.length);
+}
+
+/** `xmlns:p=""` (undeclaring a prefix) is not allowed by Namespaces in XML 1.0. */
+const EMPTY_PREFIX_BINDING = /\sxmlns:[^\s=]+\s*=\s*(?:""|'')/;
+
+/**
+ * Start-tag checks xmldom does not make: `/` of an empty-element tag must be followed directly by `>`, and a
+ * namespace prefix cannot be bound to the empty name.
+ * @internal
+ */
+function checkStartTag(text: string, start: number, end: number): void {
+  let last = end - 2;
+  while (last > start && /\s/.test(text[last] ?? '')) last--;
+  if (text[last] === '/' && last !== end - 2) throw malformed("whitespace between '/' and '>'", last);
+  const tag = text.slice(start, end);
+  if (tag.includes('xmlns:') && EMPTY_PREFIX_BINDING.test(tag)) throw malformed('a namespace prefix bound to the empty name', start);
+}
+
+/** The five entities XML predefines; with DTDs refused, no other entity can exist. */
+const PREDEFINED_ENTITIES = new Set(['lt', 'gt', 'amp', 'apos', 'quot']);
+
+/** Whether a code point matches the XML 1.0 `Char` production. */
+function isXmlChar(code: number): boolean {
+  return code === 0x9 || code === 0xa || code === 0xd || (code >= 0x20 && code <= 0xd7ff) ||
+    (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+/**
+ * Well-formedness checks xmldom does not make (found by differential testing against libxml2): every `&` starts a
+ * reference to a predefined entity or to a legal character, and `]]>` never appears in character data.
+ * @internal
+ */
+class ReferenceChecker {
+  /** Sticky pattern; one instance per parse (a sticky RegExp carries `lastIndex`). */
+  private readonly reference = /&(?:([A-Za-z_:][A-Za-z0-9._:-]{0,63})|#([0-9]{1,8})|#x([0-9A-Fa-f]{1,8}));/y;
+
+  constructor(private readonly text: string) {}
+
+  checkReferences(from: number, to: number): void {
+    const t = this.text;
+    for (let p = t.indexOf('&', from); p >= 0 && p < to; p = t.indexOf('&', p + 1)) {
+      this.reference.lastIndex = p;
+      const m = this.reference.exec(t);
+      if (!m || p + m[0].length > to) throw malformed("'&' that does not start a reference", p);
+      if (m[1] !== undefined) {
+        if (!PREDEFINED_ENTITIES.has(m[1])) throw malformed(`undeclared entity &${m[1]};`, p);
+      } else {
+        const code = m[2] !== undefined ? Number.parseInt(m[2], 10) : Number.parseInt(m[3] ?? '', 16);
+        if (!isXmlChar(code)) throw malformed(`character reference ${m[0]} is not an XML character`, p);
+      }
+    }
+  }
+
+  checkText(from: number, to: number): void {
+    const bad = this.text.indexOf(']]>', from);
+    if (bad >= 0 && bad + 3 <= to) throw malformed("']]>' in character data", bad);
+    this.checkReferences(from, to);
   }
 }
 
