@@ -137,6 +137,45 @@ describe('hostile input never crashes or hangs', () => {
   });
 });
 
+describe('every member replaced by a hostile value', () => {
+  it('never throws (transcript of every regime, gradebook)', async () => {
+    const { legacyYear, primaryYear, tt30Year } = await import('./builders.js');
+    let a: unknown = 'x';
+    for (let i = 0; i < 50_000; i++) a = [a];
+    const hostile: unknown[] = [a, deep(50_000), 'ạ'.repeat(2_000_000), null, {}];
+    const records: [Json, (v: unknown) => ValidationResult][] = [
+      [thptTranscript(), validateTranscript],
+      [{ ...thptTranscript(), years: [legacyYear(), primaryYear(), tt30Year()] }, validateTranscript],
+      [smallGradebook(), validateGradebook],
+    ];
+    let count = 0;
+    for (const [base, validate] of records) {
+      const paths: string[][] = [];
+      const walk = (v: unknown, p: string[]): void => {
+        if (typeof v !== 'object' || v === null) return;
+        for (const [k, c] of Object.entries(v)) { paths.push([...p, k]); walk(c, [...p, k]); }
+      };
+      walk(base, []);
+      for (const path of paths) {
+        let o: Json = base;
+        for (const k of path.slice(0, -1)) o = o[k];
+        const key = path[path.length - 1]!;
+        const saved = o[key];
+        for (const h of hostile) {
+          o[key] = h; // in place, restored below (cloning per case would dominate the run time)
+          const r = validate(base);
+          if (r.ok !== (r.errors.length === 0) || ![...r.errors, ...r.warnings].every((f) => f.code && f.message && f.messageVi && f.path.length < 2000)) {
+            throw new Error(`malformed result at /${path.join('/')}`);
+          }
+          count++;
+        }
+        o[key] = saved;
+      }
+    }
+    expect(count).toBeGreaterThan(1000);
+  });
+});
+
 describe('fuzzing (fast-check)', () => {
   it('any JSON value gives a well-formed result', () => {
     fc.assert(fc.property(fc.jsonValue({ maxDepth: 6 }), (v) => {
