@@ -10,7 +10,9 @@ import { EdusignError } from '../../../errors.js';
 import type { Finding } from '../../../pki/indication.js';
 import type { CertificateValidationOptions, TimestampAuthority, ValidationData } from '../../../pki/types.js';
 import type { PdfLimits } from '../pdf/limits.js';
+import { openPdf } from '../pdf/document.js';
 import { collectValidationData } from './collect-validation-data.js';
+import { embeddedSignatures } from './embedded-signatures.js';
 import { addDocumentTimestamp } from './document-timestamp.js';
 import { addValidationData } from './dss.js';
 import type { PdfSignResult } from './options.js';
@@ -34,7 +36,7 @@ export interface ExtendPdfOptions {
 }
 
 /**
- * Extend every signature of `pdf` to `level`.
+ * Extend every signature of `pdf` to `level`. Throws SIGNATURE_NOT_FOUND for a PDF without signatures.
  *
  * @example
  * ```ts
@@ -45,6 +47,9 @@ export interface ExtendPdfOptions {
 export async function extendPdf(pdf: Uint8Array, level: 'B-T' | 'B-LT' | 'B-LTA', options: ExtendPdfOptions = {}): Promise<PdfSignResult> {
   if (!['B-T', 'B-LT', 'B-LTA'].includes(level)) throw new EdusignError('INVALID_ARGUMENT', { detail: `cannot extend to ${String(level)}` });
   if (level !== 'B-LT' && !options.timestampAuthority) throw new EdusignError('INVALID_ARGUMENT', { detail: `level ${level} needs a timestampAuthority` });
+  if (embeddedSignatures(openPdf(pdf, options.limits)).length === 0) {
+    throw new EdusignError('SIGNATURE_NOT_FOUND', { detail: 'the PDF has no signature to extend', detailVi: 'PDF không có chữ ký để nâng mức' });
+  }
   const warnings: Finding[] = [];
   let current = pdf;
   if (level === 'B-LT' || level === 'B-LTA') current = await addCollectedValidationData(current, options, warnings, false);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isEdusignError } from '../../../../src/errors.js';
 import type { Signer } from '../../../../src/crypto/types.js';
 import { openPdf, asArray, asDict, asName, asInt, PdfDict } from '../../../../src/formats/pades/pdf/index.js';
-import { completePdfSignature, preparePdfSignature, signPdf, signPdfBatch } from '../../../../src/formats/pades/sign/index.js';
+import { completePdfSignature, extendPdf, preparePdfSignature, signPdf, signPdfBatch } from '../../../../src/formats/pades/sign/index.js';
 import { embeddedSignatures } from '../../../../src/formats/pades/sign/embedded-signatures.js';
 import { listFields } from '../../../../src/formats/pades/sign/form.js';
 import { classicPdf, emptySignatureFieldPdf, xrefStreamPdf } from '../../../helpers/pdf-samples.js';
@@ -147,6 +147,21 @@ describe('signPdf structure', () => {
     const ap = doc.resolve(asDict(widget.get('AP'))!.get('N')) as { dict: PdfDict };
     expect(ap.dict.get('Matrix')).toEqual([0, 1, -1, 0, 0, 0]);
     expect(ap.dict.get('BBox')).toEqual([0, 0, 220, 70]);
+  });
+
+  it('extendPdf refuses a PDF without signatures; B-LT offline embeds the certificates and warns about revocation', async () => {
+    await expectCode(extendPdf(classicPdf(), 'B-LT'), 'SIGNATURE_NOT_FOUND');
+    await expectCode(extendPdf(classicPdf(), 'B-LTA'), 'INVALID_ARGUMENT');
+    const { pdf: signed } = await signPdf(classicPdf(), { signer: testSigner('teacher') });
+    const { pdf, warnings } = await extendPdf(signed, 'B-LT', { validation: { offline: true } });
+    expect(warnings.map((w) => w.code)).toContain('LT_REVOCATION_MISSING');
+    const doc = openPdf(pdf);
+    const dss = asDict(doc.resolve(doc.catalog.get('DSS')))!;
+    expect(asArray(dss.get('Certs'))).toHaveLength(2);
+    // extending again adds nothing new
+    const again = await extendPdf(pdf, 'B-LT', { validation: { offline: true } });
+    expect(again.pdf).toBe(pdf);
+    expect(again.warnings.map((w) => w.code)).toContain('DSS_NOTHING_TO_ADD');
   });
 
   it('gives typed errors for unusable input', async () => {
