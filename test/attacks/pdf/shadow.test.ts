@@ -185,4 +185,24 @@ describe('shadow attacks', () => {
     expect(verdictOf(r)).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
     expect(forbiddenOf(r).join()).toMatch(/object 4 used by the signed pages/);
   });
+
+  it('FieldMDP Exclude: every field but the excluded ones is locked; a certified P=3 document lets an approval tolerate annotations', async () => {
+    const fill = (pdf: TestPdf): void => { pdf.update({ 10: pdf.bodies.get(10)!.replace('/V (Ngoan)', '/V (Vi pham)') }); };
+    const excluded = shadowDocument();
+    excluded.sign({ field: 'GVCN', cms: sign(), fieldMdp: { action: 'Exclude', fields: ['NhanXet'] } });
+    fill(excluded);
+    expect(verdictOf(await verify(excluded.bytes))).toEqual(['TOTAL_PASSED', undefined]);
+    const others = shadowDocument();
+    others.sign({ field: 'GVCN', cms: sign(), fieldMdp: { action: 'Exclude', fields: ['Khac'] } });
+    fill(others);
+    expect(verdictOf(await verify(others.bytes))).toEqual(['TOTAL_FAILED', 'FORMAT_FAILURE']);
+
+    const certified = shadowDocument();
+    certified.sign({ field: 'HieuTruong', cms: sign(), docMdp: 3 });
+    certified.sign({ field: 'GVCN', cms: sign('b') });
+    const n = certified.alloc();
+    certified.update({ [n]: '<< /Type /Annot /Subtype /Text /Rect [10 10 30 30] /Contents (Da xem) >>', 3: certified.bodies.get(3)!.replace('/Annots [10 0 R 11 0 R', `/Annots [10 0 R 11 0 R ${n} 0 R`) });
+    const r = await verify(certified.bytes);
+    expect(r.signatures.map((s) => [s.id, s.indication])).toEqual([['HieuTruong', 'TOTAL_PASSED'], ['GVCN', 'TOTAL_PASSED']]);
+  });
 });

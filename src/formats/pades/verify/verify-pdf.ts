@@ -48,9 +48,9 @@ function modificationPolicy(doc: PdfDocument, f: SignatureFacts, cert: { p: 1 | 
   const candidates: (1 | 2 | 3)[] = [];
   if (isCert) candidates.push(mdp.docMdp ?? 2);
   else {
-    candidates.push(options.approvalPolicy ?? 2);
-    if (cert) candidates.push(cert.p);
-    if (mdp.docMdp && !isCert) candidates.push(mdp.docMdp);
+    // a certified document's P applies to every later signature; approvalPolicy only to uncertified documents
+    candidates.push(cert ? cert.p : options.approvalPolicy ?? 2);
+    if (mdp.docMdp) candidates.push(mdp.docMdp);
   }
   return { p: Math.min(...candidates) as 1 | 2 | 3, ...(mdp.fieldMdp ? { fieldLock: mdp.fieldMdp } : {}), certified: isCert };
 }
