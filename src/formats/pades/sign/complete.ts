@@ -21,6 +21,8 @@ import { parsePdfSignatureState, type PdfSignatureState } from './state.js';
 export interface CompletePdfSignatureOptions extends Omit<ExtendPdfOptions, 'timestampAuthority'> {
   /** Needed for B-T and above. */
   timestampAuthority?: TimestampAuthority;
+  /** The prepared PDF, when the state was made with `detachedPdf: true`. */
+  preparedPdf?: Uint8Array;
 }
 
 /**
@@ -67,7 +69,14 @@ export async function completeInMemory(p: PreparedInMemory, signatureValue: Uint
  */
 export async function completePdfSignature(state: PdfSignatureState | string, signatureValue: Uint8Array, options: CompletePdfSignatureOptions = {}): Promise<PdfSignResult> {
   const s = parsePdfSignatureState(state);
-  const bytes = new Uint8Array(Buffer.from(s.pdf, 'base64'));
+  if (s.pdf === undefined && !(options.preparedPdf instanceof Uint8Array)) {
+    throw new EdusignError('TWO_PHASE_STATE_INVALID', { detail: 'the state has no PDF: pass options.preparedPdf' });
+  }
+  // a copy: the CMS is written into it
+  const bytes = s.pdf !== undefined ? new Uint8Array(Buffer.from(s.pdf, 'base64')) : Uint8Array.from(options.preparedPdf!);
+  if (createHash('sha256').update(bytes).digest('hex') !== s.pdfSha256) {
+    throw new EdusignError('TWO_PHASE_STATE_INVALID', { detail: 'the prepared PDF does not match the state' });
+  }
   const [a, b, c, d] = s.byteRange;
   if (a !== 0 || b !== s.contents[0] || c !== s.contents[1] || c + d !== bytes.length || b >= c) {
     throw new EdusignError('TWO_PHASE_STATE_INVALID', { detail: 'byte range does not match the prepared PDF' });

@@ -30,6 +30,11 @@ export interface PreparePdfSignatureOptions extends PdfSignOptions {
   signer: SignerIdentity;
   /** Findings gathered before (e.g. by check-before-signing), carried in the state. */
   warnings?: Finding[];
+  /**
+   * Leave the prepared PDF out of the state (it is returned as `preparedPdf`; store it yourself and pass it
+   * to {@link completePdfSignature}). Keeps the JSON small for large files.
+   */
+  detachedPdf?: boolean;
 }
 
 /** Result of {@link preparePdfSignature}. */
@@ -41,6 +46,8 @@ export interface PreparedPdfSignature {
   toBeSigned: Uint8Array;
   /** JSON-serialisable state for {@link completePdfSignature}. */
   state: PdfSignatureState;
+  /** The prepared PDF (also inside `state` unless `detachedPdf`). */
+  preparedPdf: Uint8Array;
 }
 
 const DEFAULT_TIMESTAMP_RESERVE = 12_000;
@@ -116,9 +123,10 @@ export async function preparePdfSignature(pdf: Uint8Array, options: PreparePdfSi
   const p = await prepareInMemory(pdf, options);
   const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
   const state: PdfSignatureState = {
-    kind: 'edusign.pades.signature', version: 1, pdf: b64(p.bytes), contents: p.contents, byteRange: p.byteRange,
+    kind: 'edusign.pades.signature', version: 1, ...(options.detachedPdf ? {} : { pdf: b64(p.bytes) }),
+    pdfSha256: createHash('sha256').update(p.bytes).digest('hex'), contents: p.contents, byteRange: p.byteRange,
     messageDigest: b64(p.messageDigest), signedAttributes: b64(p.toBeSigned), certificate: b64(p.signer.certificate),
     chain: p.signer.chain.map(b64), algorithm: p.signer.algorithm, level: p.level, warnings: p.warnings,
   };
-  return { digest: p.digest, digestAlgorithm: p.signer.algorithm.hash, toBeSigned: p.toBeSigned, state };
+  return { digest: p.digest, digestAlgorithm: p.signer.algorithm.hash, toBeSigned: p.toBeSigned, state, preparedPdf: p.bytes };
 }

@@ -11,8 +11,13 @@ import type { BaselineLevel } from '../../report.js';
 export interface PdfSignatureState {
   kind: 'edusign.pades.signature';
   version: 1;
-  /** The prepared PDF (with placeholder and final /ByteRange), base64. */
-  pdf: string;
+  /**
+   * The prepared PDF (with placeholder and final /ByteRange), base64; absent when prepared with
+   * `detachedPdf: true` (then `preparedPdf` must be given to {@link completePdfSignature}).
+   */
+  pdf?: string;
+  /** SHA-256 (hex) of the prepared PDF, checked at completion. */
+  pdfSha256: string;
   /** Offsets of `<` and after `>` of /Contents. */
   contents: [number, number];
   byteRange: [number, number, number, number];
@@ -44,9 +49,11 @@ function bad(detail: string): EdusignError {
 export function parsePdfSignatureState(value: unknown): PdfSignatureState {
   const s = (typeof value === 'string' ? safeJson(value) : value) as Partial<PdfSignatureState> | null;
   if (!s || typeof s !== 'object' || s.kind !== 'edusign.pades.signature' || s.version !== 1) throw bad('not a PAdES signature state');
-  for (const k of ['pdf', 'messageDigest', 'signedAttributes', 'certificate'] as const) {
+  for (const k of ['messageDigest', 'signedAttributes', 'certificate'] as const) {
     if (typeof s[k] !== 'string' || !B64.test(s[k])) throw bad(`${k} must be base64`);
   }
+  if (s.pdf !== undefined && (typeof s.pdf !== 'string' || !B64.test(s.pdf))) throw bad('pdf must be base64');
+  if (typeof s.pdfSha256 !== 'string' || !/^[0-9a-f]{64}$/.test(s.pdfSha256)) throw bad('pdfSha256 must be 64 hex digits');
   if (!Array.isArray(s.chain) || !s.chain.every((c) => typeof c === 'string' && B64.test(c))) throw bad('chain must be base64 strings');
   const ints = (a: unknown, n: number): boolean => Array.isArray(a) && a.length === n && a.every((x) => Number.isSafeInteger(x) && x >= 0);
   if (!ints(s.contents, 2) || !ints(s.byteRange, 4)) throw bad('bad contents/byteRange');

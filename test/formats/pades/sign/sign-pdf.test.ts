@@ -192,6 +192,19 @@ describe('two-phase and batch', () => {
     await expectCode(completePdfSignature(JSON.parse(json), other!), 'KEY_CERT_MISMATCH');
   });
 
+  it('keeps the prepared PDF out of the state on request (detachedPdf) and checks it at completion', async () => {
+    const signer = testSigner('teacher');
+    const { digest, state, preparedPdf } = await preparePdfSignature(classicPdf(), { signer, detachedPdf: true });
+    expect(state.pdf).toBeUndefined();
+    expect(JSON.stringify(state).length).toBeLessThan(6000);
+    const [value] = await signer.signDigests([digest]);
+    await expectCode(completePdfSignature(state, value!), 'TWO_PHASE_STATE_INVALID');
+    const other = Buffer.from(preparedPdf); other[30] = other[30]! ^ 1;
+    await expectCode(completePdfSignature(state, value!, { preparedPdf: other }), 'TWO_PHASE_STATE_INVALID');
+    const { pdf } = await completePdfSignature(state, value!, { preparedPdf });
+    expect(sigDicts(pdf)).toHaveLength(1);
+  });
+
   it('signs N documents with one signDigests call', async () => {
     const base = testSigner('homeroom');
     let calls = 0; let singles = 0;
