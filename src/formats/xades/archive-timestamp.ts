@@ -11,6 +11,9 @@ import type { TimestampAuthority } from '../../pki/types.js';
 import { nodeHash, type C14nAlgorithm } from './algorithms.js';
 import { C14N_URI, NS } from './constants.js';
 import { findSignatureById, signatureParts, type SignatureParts } from './locate.js';
+import { finding } from './findings.js';
+import { embeddedValues } from './embedded-values.js';
+import { verifyTimestampToken } from '../../pki/index.js';
 import type { XmlSignOptionsBase } from './options.js';
 import { resolveReference } from './references.js';
 import { requestToken } from './signature-timestamp.js';
@@ -73,10 +76,59 @@ export async function addArchiveTimestamp(text: string, signatureId: string, tsa
   const ids = buildIdIndex(doc);
   const parts = signatureParts(findSignatureById(ids, signatureId));
   const n = parts.unsignedSignatureProperties ? childElements(parts.unsignedSignatureProperties).filter((c) => c.local === 'ArchiveTimeStamp').length : 0;
+  const chunks = archiveTimestampChunks(doc, ids, parts, { method: 'exc', withComments: false });
   const h = createHash(nodeHash(hash));
-  for (const c of archiveTimestampChunks(doc, ids, parts, { method: 'exc', withComments: false })) h.update(c);
+  for (const c of chunks) h.update(c);
   const token = await requestToken(tsa, new Uint8Array(h.digest()), hash);
   const xml = `<xades141:ArchiveTimeStamp Id="${signatureId}-ats${n}"><ds:CanonicalizationMethod Algorithm="${C14N_URI.exc}"/><xades:EncapsulatedTimeStamp>${
     Buffer.from(token).toString('base64')}</xades:EncapsulatedTimeStamp></xades141:ArchiveTimeStamp>`;
-  return { text: appendUnsignedProperties(text, parts, [xml]), warnings: [] };
+  const warnings: Finding[] = [];
+  const properties = [xml];
+  if (!options.trustStore) {
+    warnings.push(finding('XADES_LTA_NO_TSA_VALIDATION_DATA', 'No trust store: validation data of the archive timestamp\'s TSA was not added',
+      'Không có kho tin cậy: chưa thêm dữ liệu kiểm tra cho TSA của dấu thời gian lưu trữ'));
+  } else {
+    const v = await verifyTimestampToken(token, {
+      data: Buffer.concat(chunks), trustStore: options.trustStore,
+      ...(options.fetcher ? { fetcher: options.fetcher } : {}), ...(options.cache ? { cache: options.cache } : {}),
+      ...(options.offline ? { offline: true } : {}), ...(options.revocation ? { revocation: options.revocation } : {}),
+    });
+    if (v.indication !== 'TOTAL_PASSED') {
+      warnings.push(finding('XADES_LTA_TIMESTAMP_NOT_VALID', `The archive timestamp did not validate (${v.subIndication ?? v.indication})`,
+        `Dấu thời gian lưu trữ không hợp lệ (${v.subIndication ?? v.indication})`));
+    }
+    const present = embeddedValues(parts);
+    const fresh = (list: readonly Uint8Array[], have: readonly Uint8Array[]): Uint8Array[] => uniqueBytes(list).filter((d) => !have.some((x) => Buffer.compare(x, d) === 0));
+    const certs = fresh(v.tsa?.validationData.certificates ?? [], present.certificates);
+    const crls = fresh(v.tsa?.validationData.crls ?? [], present.crls);
+    const ocsps = fresh(v.tsa?.validationData.ocspResponses ?? [], present.ocspResponses);
+    if (certs.length + crls.length + ocsps.length > 0) properties.push(timeStampValidationDataXml(certs, crls, ocsps));
+  }
+  return { text: appendUnsignedProperties(text, parts, properties), warnings };
+}
+
+function b64(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
+}
+
+function uniqueBytes(list: readonly Uint8Array[]): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (const d of list) if (!out.some((x) => Buffer.compare(x, d) === 0)) out.push(d);
+  return out;
+}
+
+/**
+ * The `xadesv141:TimeStampValidationData` element (EN 319 132-1 §5.5.3) with certificates and revocation data.
+ *
+ * @example
+ * ```ts
+ * timeStampValidationDataXml([tsaCa], [crl], []);
+ * ```
+ */
+export function timeStampValidationDataXml(certs: readonly Uint8Array[], crls: readonly Uint8Array[], ocsps: readonly Uint8Array[]): string {
+  const c = certs.length === 0 ? '' : `<xades:CertificateValues>${certs.map((d) => `<xades:EncapsulatedX509Certificate>${b64(d)}</xades:EncapsulatedX509Certificate>`).join('')}</xades:CertificateValues>`;
+  const crlXml = crls.map((d) => `<xades:EncapsulatedCRLValue>${b64(d)}</xades:EncapsulatedCRLValue>`).join('');
+  const ocspXml = ocsps.map((d) => `<xades:EncapsulatedOCSPValue>${b64(d)}</xades:EncapsulatedOCSPValue>`).join('');
+  const r = crlXml || ocspXml ? `<xades:RevocationValues>${crlXml ? `<xades:CRLValues>${crlXml}</xades:CRLValues>` : ''}${ocspXml ? `<xades:OCSPValues>${ocspXml}</xades:OCSPValues>` : ''}</xades:RevocationValues>` : '';
+  return `<xades141:TimeStampValidationData>${c}${r}</xades141:TimeStampValidationData>`;
 }

@@ -23,6 +23,7 @@ import { signatureTimestampInput } from './signature-timestamp.js';
 import { verifySignatureValue } from './signature-value.js';
 import { identifySigningCertificate } from './signing-certificate.js';
 import { keyInfoCertificates } from './validation-data.js';
+import { embeddedValues } from './embedded-values.js';
 import { validateSignatureCertificates } from './validate-certificates.js';
 import type { SignedElement, XmlSignatureReport, XmlVerifyOptions } from './verify-options.js';
 import { canonicalize } from './xml/c14n.js';
@@ -183,7 +184,8 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
 
   // ---- signing certificate -----------------------------------------------------------------------------
   const keyInfoCerts = keyInfoCertificates(parts);
-  const certValues = certificateValues(parts);
+  const embedded = embeddedValues(parts);
+  const certValues = embedded.certificates;
   const match = identifySigningCertificate(parts, [...keyInfoCerts, ...certValues]);
   findings.push(...match.findings);
   if (!match.certificate) {
@@ -232,7 +234,7 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
       fail({ indication: 'INDETERMINATE', subIndication: 'SIG_CONSTRAINTS_FAILURE' }, finding('XADES_TIMESTAMP_INPUT', `The input of ${p.local} cannot be computed`, `Không tính được dữ liệu đầu vào của ${p.local}`));
       continue;
     }
-    const check = await verifyToken(token, data, ctx.options, [...keyInfoCerts, ...certValues], { certificates: certValues, ...revocationValues(parts) });
+    const check = await verifyToken(token, data, ctx.options, [...keyInfoCerts, ...certValues], embedded);
     timestamps.push({ kind, indication: check.indication, ...(check.subIndication ? { subIndication: check.subIndication } : {}),
       ...(check.genTime ? { genTime: check.genTime } : {}), ...(check.tsaSubject ? { tsaSubject: check.tsaSubject } : {}) });
     if (check.indication !== 'TOTAL_PASSED') {
@@ -250,7 +252,7 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
 
   // ---- certificate validation (PKI layer) -----------------------------------------------------------------
   const pki = signer ? await validateSignatureCertificates({
-    signer: signer.der, extra: [...keyInfoCerts, ...certValues], validationData: { certificates: certValues, ...revocationValues(parts) },
+    signer: signer.der, extra: [...keyInfoCerts, ...certValues], validationData: embedded,
     at: bestSignatureTime, atIsProven: proven, options: ctx.options,
   }) : undefined;
   if (pki) {
@@ -308,47 +310,4 @@ async function verifyToken(token: Uint8Array, data: Uint8Array[], options: XmlVe
   const tsaSubject = v.tsa?.chain[0]?.subject;
   return { indication: v.indication, ...(v.subIndication ? { subIndication: v.subIndication } : {}), ...(v.genTime ? { genTime: v.genTime } : {}),
     ...(tsaSubject ? { tsaSubject } : {}), findings: v.findings };
-}
-
-function encapsulated(parts: SignatureParts, container: string, item: string): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  if (!parts.unsignedSignatureProperties) return out;
-  for (const c of childElements(parts.unsignedSignatureProperties)) {
-    if (c.local !== container || c.ns !== NS.xades) continue;
-    const stack = [c];
-    while (stack.length > 0) {
-      const e = stack.pop() as XElement;
-      for (const k of childElements(e)) {
-        if (k.local === item) {
-          const d = decodeB64(textOf(k));
-          if (d) out.push(d);
-        } else stack.push(k);
-      }
-    }
-  }
-  return out;
-}
-
-/**
- * Certificates of CertificateValues.
- *
- * @example
- * ```ts
- * certificateValues(parts).length;
- * ```
- */
-export function certificateValues(parts: SignatureParts): Uint8Array[] {
-  return encapsulated(parts, 'CertificateValues', 'EncapsulatedX509Certificate');
-}
-
-/**
- * CRLs and OCSP responses of RevocationValues.
- *
- * @example
- * ```ts
- * const { crls, ocspResponses } = revocationValues(parts);
- * ```
- */
-export function revocationValues(parts: SignatureParts): { crls: Uint8Array[]; ocspResponses: Uint8Array[] } {
-  return { crls: encapsulated(parts, 'RevocationValues', 'EncapsulatedCRLValue'), ocspResponses: encapsulated(parts, 'RevocationValues', 'EncapsulatedOCSPValue') };
 }

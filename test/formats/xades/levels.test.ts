@@ -53,6 +53,9 @@ describe('XAdES levels', () => {
     expect([rlt.signatures[0]!.level, rlt.indication]).toEqual(['B-LT', 'TOTAL_PASSED']);
     const lta = await extendXml(lt.xml, signed.signatureId, 'B-LTA', { tsa, trustStore, fetcher });
     expect(lta.xml).toContain('<xades141:ArchiveTimeStamp');
+    // validation data of the archive timestamp's TSA (what CertificateValues/RevocationValues do not have yet)
+    expect(lta.warnings.map((w) => w.code)).not.toContain('XADES_LTA_TIMESTAMP_NOT_VALID');
+    if (lta.xml.includes('<xades141:TimeStampValidationData>')) expect(lta.xml).toMatch(/<\/xades141:ArchiveTimeStamp><xades141:TimeStampValidationData>/);
     const rlta = await verifyXml(lta.xml, { trustStore, offline: true });
     const s = rlta.signatures[0]!;
     expect([s.level, s.indication, s.subIndication]).toEqual(['B-LTA', 'TOTAL_PASSED', undefined]);
