@@ -1,0 +1,42 @@
+/**
+ * Batch JAdES signing: N JSON values, one `Signer.signDigests` call (one PIN entry, one remote confirmation).
+ * @module
+ */
+import { EdusignError } from '../../errors.js';
+import type { Signer } from '../../crypto/types.js';
+import type { JwsSignOptionsBase, JwsSignResult } from './options.js';
+import { checkJwsSigner } from './lib/check-signer.js';
+import { presignJws } from './lib/presign.js';
+import { completeJwsSignature } from './complete.js';
+import { toPrepared } from './prepare.js';
+
+/**
+ * Sign many JSON values with one signer and one `signDigests` call; results in input order. Options apply to
+ * every value. Each value is checked the same way as by {@link signJws} (the certificate check runs once).
+ *
+ * @example
+ * ```ts
+ * const results = await signJwsBatch(classRecords, signer, { role: 'Giáo viên chủ nhiệm' });
+ * results.length === classRecords.length; // true
+ * ```
+ */
+export async function signJwsBatch(values: readonly unknown[], signer: Signer, options: JwsSignOptionsBase = {}): Promise<JwsSignResult[]> {
+  if (!Array.isArray(values)) throw new EdusignError('INVALID_ARGUMENT', { detail: 'values must be an array' });
+  if (values.length === 0) return [];
+  if (options.detached && (options.level ?? 'B-B') === 'B-LTA') throw new EdusignError('INVALID_ARGUMENT', { detail: 'batch signing of detached payloads stops at B-LT' });
+  const check = await checkJwsSigner(signer.certificate, signer.chain, options.check);
+  const prepared = values.map((v) => toPrepared(presignJws(v, signer, options), signer.certificate, options, check.warnings));
+  let signatures: Uint8Array[];
+  try {
+    signatures = await signer.signDigests(prepared.map((p) => p.digest));
+  } catch (cause) {
+    if (cause instanceof EdusignError) throw cause;
+    throw new EdusignError('SIGNER_FAILED', { cause, detail: cause instanceof Error ? cause.message : undefined });
+  }
+  if (!Array.isArray(signatures) || signatures.length !== prepared.length) {
+    throw new EdusignError('SIGNER_FAILED', { detail: `expected ${prepared.length} signature values, got ${Array.isArray(signatures) ? signatures.length : 'none'}` });
+  }
+  const out: JwsSignResult[] = [];
+  for (const [i, p] of prepared.entries()) out.push(await completeJwsSignature(p.state, signatures[i] as Uint8Array, options));
+  return out;
+}
