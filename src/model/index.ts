@@ -4,7 +4,7 @@
  * @module
  */
 export type * from './types.js';
-export { MARK_PATTERN, isMark, parseScore, formatScore } from './score.js';
+export { MARK_PATTERN, isMark, parseScore, formatScore, assertTenths } from './score.js';
 export * from './catalogue.js';
 export * from './labels.js';
 export * from './provinces.js';

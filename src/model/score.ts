@@ -2,6 +2,7 @@
  * Exact marks: decimal strings in JSON, integer tenths inside the SDK (no floating point).
  * @module
  */
+import { EdusignError } from '../errors.js';
 import type { Mark, Tenths } from './types.js';
 
 /** The JSON pattern of a {@link Mark}: 0..10 with at most one decimal. */
@@ -38,7 +39,7 @@ export function parseScore(text: string): Tenths | undefined {
 
 /**
  * Writes integer tenths as a mark string with exactly one decimal.
- * Throws a `RangeError` for values outside 0..100 or non-integers (a programming error, not input).
+ * Throws an `EdusignError` `INVALID_ARGUMENT` for values outside 0..100 or non-integers.
  *
  * @example
  * ```ts
@@ -47,6 +48,23 @@ export function parseScore(text: string): Tenths | undefined {
  * ```
  */
 export function formatScore(tenths: Tenths): Mark {
-  if (!Number.isInteger(tenths) || tenths < 0 || tenths > 100) throw new RangeError(`not a mark in tenths: ${tenths}`);
+  assertTenths(tenths, 'formatScore');
   return `${Math.floor(tenths / 10)}.${tenths % 10}`;
+}
+
+/**
+ * Throws an `EdusignError` `INVALID_ARGUMENT` unless `value` is an integer number of tenths in 0..100.
+ *
+ * @example
+ * ```ts
+ * assertTenths(85, 'semesterAverage'); // ok
+ * assertTenths(8.5, 'semesterAverage'); // throws INVALID_ARGUMENT
+ * ```
+ */
+export function assertTenths(value: unknown, where: string): asserts value is Tenths {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 100) {
+    throw new EdusignError('INVALID_ARGUMENT', {
+      detail: `${where}: a mark must be integer tenths 0..100`, detailVi: `${where}: điểm phải là số nguyên phần mười 0..100`,
+    });
+  }
 }

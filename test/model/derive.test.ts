@@ -74,3 +74,28 @@ describe('deriveEntryAverage', () => {
       }), { numRuns: 300 });
   });
 });
+
+describe('typed errors for unusable arguments', () => {
+  it('rules and builders refuse garbage with INVALID_ARGUMENT', async () => {
+    const m = await import('../../src/model/index.js');
+    const calls: (() => unknown)[] = [
+      () => m.conductYear('X' as never, 'TOT'),
+      () => m.learningLevel([{ kind: 'SCORE', tenths: 200 }]),
+      () => m.learningLevel([{ kind: 'OTHER' } as never]),
+      () => m.learningLevel(null as never),
+      () => m.outcomeTt22({ conductYear: 'TOT', learningYear: 'TOT', absences: -1, finalGrade: false }),
+      () => m.outcomeTt22({ conductYear: 'GOOD' as never, learningYear: 'TOT', absences: 0, finalGrade: false }),
+      () => m.deriveTt22Year(null as never),
+      () => m.deriveTt22Year({ schoolYear: '2024-2025', grade: 10, absences: { excused: 0, unexcused: 0 }, conduct: { hk1: 'TOT', hk2: 'TOT' }, subjects: [{} as never] }),
+      () => m.deriveTt22Year({ schoolYear: '2024-2025', grade: 10, absences: { excused: -1, unexcused: 0 }, conduct: { hk1: 'TOT', hk2: 'TOT' }, subjects: [] }),
+      () => m.deriveEntryAverage({ regular: 'x' } as never, { slug: 'a', nameVi: 'A', assessment: 'SCORE', periodsPerYear: 35 }),
+      () => m.deriveEntryAverage({ regular: [] }, {} as never),
+      () => m.divideHalfUp(1, 0),
+    ];
+    for (const [i, call] of calls.entries()) {
+      let caught: unknown;
+      try { call(); } catch (e) { caught = e; }
+      expect(isEdusignError(caught) && caught.code === 'INVALID_ARGUMENT', `call ${i}`).toBe(true);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatScore, isMark, parseScore } from '../../src/model/index.js';
+import { EdusignError } from '../../src/errors.js';
+import { formatScore, isMark, parseScore, semesterAverage, yearAverage } from '../../src/model/index.js';
 
 describe('marks as exact decimal strings', () => {
   it('parses well-formed marks to tenths', () => {
@@ -22,8 +23,15 @@ describe('marks as exact decimal strings', () => {
     expect(formatScore(80)).toBe('8.0');
     expect(formatScore(5)).toBe('0.5');
     expect(formatScore(100)).toBe('10.0');
-    expect(() => formatScore(101)).toThrow(RangeError);
-    expect(() => formatScore(8.5)).toThrow(RangeError);
+    expect(() => formatScore(101)).toThrow(/integer tenths/);
+    expect(() => formatScore(8.5)).toThrow(EdusignError);
     fc.assert(fc.property(fc.integer({ min: 0, max: 100 }), (t) => parseScore(formatScore(t)) === t));
+  });
+  it('rules refuse marks that are not integer tenths with a typed error', () => {
+    for (const bad of [-1, 101, 8.5, NaN, Infinity]) {
+      expect(() => semesterAverage([80, bad], 70, 70), String(bad)).toThrow(EdusignError);
+      expect(() => semesterAverage([80, 80], bad, 70), String(bad)).toThrow(EdusignError);
+      expect(() => yearAverage(bad, 70), String(bad)).toThrow(EdusignError);
+    }
   });
 });

@@ -51,13 +51,21 @@ function outcomeOf(v: Mark | PassFail | undefined, kind: 'SCORE' | 'COMMENT', wh
  * ```
  */
 export function deriveTt22Year(input: Tt22YearInput): Tt22YearDerived {
+  if (typeof input !== 'object' || input === null || !Array.isArray(input.subjects) || typeof input.conduct !== 'object' || input.conduct === null ||
+    typeof input.absences !== 'object' || input.absences === null) {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'deriveTt22Year: subjects, conduct and absences are required', detailVi: 'deriveTt22Year: cần subjects, conduct và absences' });
+  }
   const s1: SubjectOutcome[] = [];
   const s2: SubjectOutcome[] = [];
   const sy: SubjectOutcome[] = [];
   const subjectYears: (Mark | PassFail)[] = [];
   input.subjects.forEach((row, i) => {
-    const a = outcomeOf(row.hk1, row.subject.assessment, `subjects[${i}].hk1`);
-    const b = outcomeOf(row.hk2, row.subject.assessment, `subjects[${i}].hk2`);
+    const kind = row?.subject?.assessment;
+    if (kind !== 'SCORE' && kind !== 'COMMENT') {
+      throw new EdusignError('INVALID_ARGUMENT', { detail: `subjects[${i}].subject.assessment must be SCORE or COMMENT`, detailVi: `subjects[${i}].subject.assessment phải là SCORE hoặc COMMENT` });
+    }
+    const a = outcomeOf(row.hk1, kind, `subjects[${i}].hk1`);
+    const b = outcomeOf(row.hk2, kind, `subjects[${i}].hk2`);
     s1.push(a); s2.push(b);
     if (a.kind === 'SCORE' && b.kind === 'SCORE') {
       const t = yearAverage(a.tenths, b.tenths);
@@ -71,8 +79,11 @@ export function deriveTt22Year(input: Tt22YearInput): Tt22YearDerived {
   const conduct = { hk1: input.conduct.hk1, hk2: input.conduct.hk2, year: conductYear(input.conduct.hk1, input.conduct.hk2) };
   const learning = { hk1: learningLevel(s1).level, hk2: learningLevel(s2).level, year: year.level, adjusted: year.adjusted };
   const finalGrade = input.grade === 9 || input.grade === 12;
-  const outcome = outcomeTt22({ conductYear: conduct.year, learningYear: learning.year,
-    absences: input.absences.excused + input.absences.unexcused, finalGrade }).outcome;
+  const { excused, unexcused } = input.absences;
+  if (!Number.isSafeInteger(excused) || !Number.isSafeInteger(unexcused) || excused < 0 || unexcused < 0) {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'absences must be non-negative integers', detailVi: 'số buổi nghỉ phải là số nguyên không âm' });
+  }
+  const outcome = outcomeTt22({ conductYear: conduct.year, learningYear: learning.year, absences: excused + unexcused, finalGrade }).outcome;
   const firstYear = parseSchoolYear(input.schoolYear);
   const titles = firstYear === undefined ? [] : expectedTitles({
     regime: 'TT22_2021', year: firstYear, conduct: conduct.year, learning: learning.year,

@@ -2,7 +2,9 @@
  * Subject averages with exact integer arithmetic (marks in tenths).
  * @module
  */
+import { EdusignError } from '../../errors.js';
 import type { Tenths } from '../types.js';
+import { assertTenths } from '../score.js';
 
 /**
  * Divides two non-negative integers and rounds half-up to an integer: `round(numerator / denominator)`.
@@ -16,7 +18,8 @@ import type { Tenths } from '../types.js';
  */
 export function divideHalfUp(numerator: number, denominator: number): number {
   if (!Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || numerator < 0 || denominator <= 0) {
-    throw new RangeError('divideHalfUp needs a non-negative numerator and a positive denominator');
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'divideHalfUp needs a non-negative numerator and a positive denominator',
+      detailVi: 'divideHalfUp cần tử số không âm và mẫu số dương' });
   }
   return Math.floor((2 * numerator + denominator) / (2 * denominator));
 }
@@ -25,7 +28,7 @@ export function divideHalfUp(numerator: number, denominator: number): number {
  * ĐTBmhk (semester subject average), TT22/2021 Art.9 (clause number [M]; formula [V]; same formula as TT58 as
  * amended by TT26/2020):
  * `ĐTBmhk = (ΣĐĐGtx + 2·ĐĐGgk + 3·ĐĐGck) / (nĐĐGtx + 5)`, rounded half-up to one decimal.
- * All marks are in tenths; the result is in tenths.
+ * All marks are in tenths; the result is in tenths. Throws `EdusignError` `INVALID_ARGUMENT` for marks outside 0..100.
  *
  * @example
  * ```ts
@@ -33,8 +36,13 @@ export function divideHalfUp(numerator: number, denominator: number): number {
  * ```
  */
 export function semesterAverage(regular: readonly Tenths[], midterm: Tenths, final: Tenths): Tenths {
+  assertTenths(midterm, 'semesterAverage');
+  assertTenths(final, 'semesterAverage');
+  if (!Array.isArray(regular) || regular.length > 100) {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'semesterAverage: regular marks must be an array of at most 100', detailVi: 'semesterAverage: ĐĐGtx phải là mảng tối đa 100 phần tử' });
+  }
   let sum = 2 * midterm + 3 * final;
-  for (const r of regular) sum += r;
+  for (const r of regular) { assertTenths(r, 'semesterAverage'); sum += r; }
   return divideHalfUp(sum, regular.length + 5);
 }
 
@@ -49,5 +57,7 @@ export function semesterAverage(regular: readonly Tenths[], midterm: Tenths, fin
  * ```
  */
 export function yearAverage(hk1: Tenths, hk2: Tenths): Tenths {
+  assertTenths(hk1, 'yearAverage');
+  assertTenths(hk2, 'yearAverage');
   return divideHalfUp(hk1 + 2 * hk2, 3);
 }

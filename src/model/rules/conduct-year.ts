@@ -3,6 +3,7 @@
  * @module
  */
 import type { Level4 } from '../types.js';
+import { assertLevel4 } from './level4.js';
 
 /**
  * Year rèn luyện level, TT22/2021 Art.8.2 (semester levels are the teacher's judgement):
@@ -19,6 +20,8 @@ import type { Level4 } from '../types.js';
  * ```
  */
 export function conductYear(hk1: Level4, hk2: Level4): Level4 {
+  assertLevel4(hk1, 'conductYear');
+  assertLevel4(hk2, 'conductYear');
   switch (hk2) {
     case 'TOT': return hk1 === 'TOT' || hk1 === 'KHA' ? 'TOT' : 'KHA';
     case 'KHA': return hk1 === 'CHUA_DAT' ? 'DAT' : 'KHA';

@@ -2,7 +2,9 @@
  * Học tập level of a semester or a year under TT22/2021 (Art.9.2 and the adjustment of Art.9.3).
  * @module
  */
+import { EdusignError } from '../../errors.js';
 import type { Level4, PassFail, Tenths } from '../types.js';
+import { assertTenths } from '../score.js';
 import { level4Rank, LEVEL4_ORDER } from './level4.js';
 
 /** One subject's semester or year result: a scored average in tenths, or Đ/CĐ. */
@@ -78,6 +80,15 @@ function meets(level: Level4, subjects: readonly SubjectOutcome[], t: LearningTh
  * ```
  */
 export function learningLevel(subjects: readonly SubjectOutcome[], thresholds: LearningThresholds = TT22_LEARNING_THRESHOLDS): LearningLevelResult {
+  if (!Array.isArray(subjects) || subjects.length > 200) {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'learningLevel: at most 200 subjects', detailVi: 'learningLevel: tối đa 200 môn' });
+  }
+  for (const s of subjects) {
+    if (s?.kind === 'SCORE') assertTenths(s.tenths, 'learningLevel');
+    else if (!(s?.kind === 'COMMENT' && (s.result === 'D' || s.result === 'CD'))) {
+      throw new EdusignError('INVALID_ARGUMENT', { detail: 'learningLevel: each subject is a SCORE in tenths or a COMMENT D/CD', detailVi: 'learningLevel: mỗi môn là điểm (phần mười) hoặc nhận xét Đ/CĐ' });
+    }
+  }
   const unadjusted = LEVEL4_ORDER.find((l) => meets(l, subjects, thresholds, -1)) ?? 'CHUA_DAT';
   let wouldBe: Level4 = unadjusted;
   for (const level of LEVEL4_ORDER) {

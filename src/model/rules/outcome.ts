@@ -2,7 +2,9 @@
  * End-of-year outcome under TT22/2021 (Arts 12–14).
  * @module
  */
+import { EdusignError } from '../../errors.js';
 import type { Level4, Outcome } from '../types.js';
+import { assertLevel4 } from './level4.js';
 
 /** Inputs of {@link outcomeTt22}. */
 export interface OutcomeInputTt22 {
@@ -48,6 +50,13 @@ export const MAX_ABSENCES = 45;
  * ```
  */
 export function outcomeTt22(input: OutcomeInputTt22): OutcomeResult {
+  assertLevel4(input.conductYear, 'outcomeTt22');
+  assertLevel4(input.learningYear, 'outcomeTt22');
+  if (input.conductAfterSummer !== undefined) assertLevel4(input.conductAfterSummer, 'outcomeTt22');
+  if (input.learningAfterReassess !== undefined) assertLevel4(input.learningAfterReassess, 'outcomeTt22');
+  if (!Number.isSafeInteger(input.absences) || input.absences < 0) {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'outcomeTt22: absences must be a non-negative integer', detailVi: 'outcomeTt22: số buổi nghỉ phải là số nguyên không âm' });
+  }
   const fail = (reason: OutcomeResult['reason']): OutcomeResult => ({
     outcome: 'O_LAI_LOP', accepted: input.finalGrade ? ['O_LAI_LOP', 'CHUA_HOAN_THANH_CT'] : ['O_LAI_LOP'], reason,
   });
