@@ -44,6 +44,8 @@ export function jwcryptoVerify(jws: string, certs: string[], detachedPayload?: U
   const script = `
 import sys, json
 from jwcrypto import jws, jwk
+from jwcrypto.common import JWSEHeaderParameter
+REG = {n: JWSEHeaderParameter('JAdES ' + n, True, True, None) for n in ['sigT', 'srAts', 'srCms', 'sigD', 'sigPl', 'sigPId', 'x5t#o', 'sigX5ts', 'adoTst']}
 data = json.loads(sys.stdin.read())
 token = data['jws']
 certs = data['certs']
@@ -51,7 +53,7 @@ payload = data.get('payload')
 out = []
 for i, pemtext in enumerate(certs):
     key = jwk.JWK.from_pem(pemtext.encode())
-    obj = jws.JWS()
+    obj = jws.JWS(header_registry=REG)
     obj.deserialize(token)
     if payload is not None:
         obj.objects['payload'] = bytes.fromhex(payload)
@@ -67,4 +69,27 @@ print(json.dumps(out))
   });
   if (r.status !== 0) throw new Error(`jwcrypto failed: ${r.stderr}`);
   return JSON.parse(r.stdout) as string[];
+}
+
+/**
+ * Sign with /usr/bin/python3 jwcrypto: `signers` = [{ keyPem, alg, protected }]; returns the general JSON serialization.
+ */
+export function jwcryptoSign(payload: Uint8Array, signers: { keyPem: string; alg: string; protected: Record<string, unknown> }[]): string {
+  const script = `
+import sys, json
+from jwcrypto import jws, jwk
+from jwcrypto.common import JWSEHeaderParameter, json_encode
+REG = {n: JWSEHeaderParameter('JAdES ' + n, True, True, None) for n in ['sigT', 'srAts', 'srCms', 'sigD']}
+data = json.loads(sys.stdin.read())
+obj = jws.JWS(bytes.fromhex(data['payload']), header_registry=REG)
+for s in data['signers']:
+    key = jwk.JWK.from_pem(s['keyPem'].encode())
+    obj.add_signature(key, alg=s['alg'], protected=json_encode(s['protected']))
+print(obj.serialize(compact=False))
+`;
+  const r = spawnSync('/usr/bin/python3', ['-c', script], {
+    input: JSON.stringify({ payload: Buffer.from(payload).toString('hex'), signers }), encoding: 'utf8', timeout: 30_000,
+  });
+  if (r.status !== 0) throw new Error(`jwcrypto sign failed: ${r.stderr}`);
+  return r.stdout.trim();
 }
