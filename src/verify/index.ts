@@ -10,3 +10,4 @@ export { recordSigners, type NamedSigner } from './record-signers.js';
 export { matchSigners, type SignerMatch } from './match-signers.js';
 export { renderReportText, renderReportHtml } from './render-report.js';
 export { INDICATION_LABELS, SUB_INDICATION_LABELS, ROLE_LABELS, type Bilingual } from './explain.js';
+export { reportToJson, type ReportJsonOptions } from './report-json.js';

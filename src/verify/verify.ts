@@ -7,6 +7,7 @@
 import type { SignatureFormat, SignatureReport, VerificationReport } from '../formats/report.js';
 import { verifyPdf } from '../formats/pades/index.js';
 import { verifyXml } from '../formats/xades/index.js';
+import { verifyJws } from '../formats/jades/index.js';
 import { EdusignError } from '../errors.js';
 import { detectFormat } from './detect-format.js';
 import type { VerifyOptions } from './options.js';
@@ -35,8 +36,11 @@ async function verifyFormat(format: SignatureFormat, bytes: Uint8Array, options:
       const report = await verifyXml(bytes, pkiOptions(options));
       return { report, record: recordFromXmlSignatures(report.signatures.filter((s) => s.indication === 'TOTAL_PASSED')) };
     }
-    default:
-      throw new EdusignError('UNSUPPORTED_FORMAT', { detail: `${format} verification is not available` });
+    case 'JAdES': {
+      const report = await verifyJws(bytes, { ...pkiOptions(options), ...(options.payload ? { payload: options.payload } : {}) });
+      const signed = report.signatures.some((s) => s.indication === 'TOTAL_PASSED');
+      return { report, record: signed ? report.payload : undefined };
+    }
   }
 }
 

@@ -14,6 +14,8 @@ import {
 import type { Finding } from '../../pki/indication.js';
 import type { CertificatePurpose, CertificateValidationResult, RevocationCheck } from '../../pki/types.js';
 import { EXIT, type CliCommand, type CliIo } from '../command.js';
+import { parseResolve, parseTime } from '../options/pki-options.js';
+import { asUsageError, usageError } from '../options/usage-error.js';
 
 const USAGE = `edusign cert show <chứng thư|p12|pem> [--password <mật khẩu>] [--json]
 edusign cert check <chứng thư|p12|pem> --trust <tệp|thư mục>… [--intermediate <tệp|thư mục>…] [--pin <sha256>…]
@@ -26,10 +28,6 @@ edusign cert check <chứng thư|p12|pem> --trust <tệp|thư mục>… [--inter
           (exit 0 = hợp lệ/valid, 1 = không hợp lệ/invalid, 2 = chưa xác định/indeterminate, 64 = lỗi cú pháp/usage)`;
 
 const PURPOSES: readonly CertificatePurpose[] = ['documentSigning', 'ocspSigning', 'timeStamping', 'any'];
-
-function usageError(detail: string): EdusignError {
-  return new EdusignError('CLI_USAGE', { detail, detailVi: detail });
-}
 
 /** Certificates of a file: PKCS#12 (with password) or PEM/DER/P7B. The first is the one described/checked. */
 async function readCertificateFile(path: string, password: string | undefined): Promise<Uint8Array[]> {
@@ -111,23 +109,6 @@ async function show(args: string[], io: CliIo): Promise<number> {
     io.stdout(certificates.map((d, i) => renderDescription(d, i, certificates.length, now)).join('\n\n'));
   }
   return EXIT.OK;
-}
-
-function parseResolve(entries: readonly string[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of entries) {
-    const match = /^([^=\s]+)=([^=\s]+:\d+)$/.exec(entry);
-    if (!match?.[1] || !match[2]) throw usageError(`--resolve expects host=ip:port, got "${entry}"`);
-    out[match[1]] = match[2];
-  }
-  return out;
-}
-
-function parseTime(text: string | undefined): Date | undefined {
-  if (text === undefined) return undefined;
-  const date = new Date(text);
-  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(date.getTime())) throw usageError(`--at expects an ISO 8601 time, got "${text}"`);
-  return date;
 }
 
 const STATUS_TEXT: Readonly<Record<RevocationCheck['status'], string>> = {
@@ -230,11 +211,7 @@ export const certCommand: CliCommand = {
       if (sub === 'show') return await show(rest, io);
       if (sub === 'check') return await check(rest, io);
     } catch (error) {
-      // node:util parseArgs errors (unknown option, missing value) are usage errors.
-      if (!isEdusignError(error) && error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-        throw usageError(error.message);
-      }
-      throw error;
+      throw asUsageError(error);
     }
     throw usageError(`unknown sub-command "${sub ?? ''}"; expected show or check\n${USAGE}`);
   },

@@ -1,0 +1,80 @@
+/**
+ * `edusign verify <file>`: verify a signed PDF, XML or JSON/JWS document (format by content) and, when it
+ * carries a school record, check the record. Exit 0 valid, 1 invalid, 2 cannot tell, 64 unusable input.
+ * @module
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { EdusignError } from '../../errors.js';
+import { renderReportHtml, renderReportText, reportToJson, verify } from '../../verify/index.js';
+import { EXIT, type CliCommand, type CliIo } from '../command.js';
+import { PKI_ARG_OPTIONS, pkiFromArgs } from '../options/pki-options.js';
+import { asUsageError, usageError } from '../options/usage-error.js';
+
+const USAGE = `edusign verify <tệp.pdf|tệp.xml|tệp.json|tệp.jws> [--trust <tệp|thư mục>…] [--intermediate <…>…] [--pin <sha256>…]
+               [--payload <tệp>] [--at <thời điểm ISO>] [--offline] [--resolve <host>=<ip:port>…]
+               [--json] [--html <tệp.html>] [--no-record-check]
+
+  Xác minh chữ ký PAdES/XAdES/JAdES (định dạng theo nội dung tệp) và kiểm tra hồ sơ được ký /
+  verify PAdES/XAdES/JAdES signatures (format chosen by content) and check the signed school record.
+  --payload   nội dung tách rời của JWS / the detached JWS payload
+  Exit: 0 = hợp lệ/valid, 1 = không hợp lệ/invalid, 2 = chưa xác định/cannot tell, 64 = lỗi đầu vào/unusable input`;
+
+async function readInput(path: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    throw new EdusignError('IO_ERROR', { detail: `${path}: ${error instanceof Error ? error.message : String(error)}`, cause: error });
+  }
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args, allowPositionals: true, strict: true,
+    options: {
+      ...PKI_ARG_OPTIONS,
+      payload: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' }, 'no-record-check': { type: 'boolean' },
+    },
+  });
+  const [file, extra] = positionals;
+  if (!file || extra) throw usageError('verify needs exactly one file', 'verify cần đúng một tệp');
+  const pki = await pkiFromArgs(values);
+  const report = await verify(await readInput(file), {
+    ...pki,
+    ...(values.payload ? { payload: await readInput(values.payload) } : {}),
+    checkRecord: !values['no-record-check'],
+  });
+  if (!pki.trustStore) {
+    report.warnings.push({
+      code: 'NO_TRUST_ANCHORS',
+      message: 'No --trust given: no certificate chain can be validated',
+      messageVi: 'Chưa chỉ định --trust: không thể kiểm tra chuỗi chứng thư',
+    });
+  }
+  io.stdout(values.json ? JSON.stringify(reportToJson(report), null, 2) : renderReportText(report));
+  if (values.html) await writeFile(values.html, `<!doctype html><meta charset="utf-8"><title>edusign-vn</title>\n${renderReportHtml(report)}\n`);
+  if (report.indication === 'TOTAL_PASSED') return EXIT.OK;
+  return report.indication === 'TOTAL_FAILED' ? EXIT.INVALID : EXIT.INDETERMINATE;
+}
+
+/**
+ * The `edusign verify` command.
+ *
+ * @example
+ * ```ts
+ * const code = await verifyCommand.run(['hoc-ba.pdf', '--trust', 'roots.pem'], { stdout: console.log, stderr: console.error });
+ * ```
+ */
+export const verifyCommand: CliCommand = {
+  summary: 'Xác minh chữ ký số của tài liệu / verify a signed document',
+  usage: USAGE,
+  async run(args, io) {
+    try {
+      return await run(args, io);
+    } catch (error) {
+      throw asUsageError(error);
+    }
+  },
+};
+
+export default verifyCommand;

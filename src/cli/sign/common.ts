@@ -1,0 +1,30 @@
+/**
+ * What every format's CLI signing step receives.
+ * @module
+ */
+import type { Signer } from '../../crypto/types.js';
+import type { BaselineLevel } from '../../formats/report.js';
+import type { Finding } from '../../pki/indication.js';
+import type { Fetcher, PkiCacheLike, TimestampAuthority, TrustStoreLike } from '../../pki/types.js';
+
+/** Options common to `edusign sign` for every format. */
+export interface CliSignRequest {
+  signer: Signer;
+  level: BaselineLevel;
+  timestampAuthority?: TimestampAuthority;
+  role?: string;
+  trustStore?: TrustStoreLike;
+  offline: boolean;
+  fetcher: Fetcher;
+  cache: PkiCacheLike;
+  /** Sign even when the certificate check fails (recorded as a warning). */
+  allowInvalidCertificate: boolean;
+}
+
+/** Result of a CLI signing step. */
+export interface CliSignResult {
+  bytes: Uint8Array;
+  warnings: Finding[];
+  /** One line describing what was done. */
+  summary: string;
+}
