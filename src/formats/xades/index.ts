@@ -16,6 +16,7 @@ export type {
 } from './options.js';
 export type { XmlVerifyOptions, XmlVerificationReport, XmlSignatureReport, SignedElement, ExpectedSignedElement } from './verify-options.js';
 export type { C14nChoice } from './algorithms.js';
+export type { KnownSignaturePolicy } from './policy.js';
 export { parseXml as parseXmlForSignature } from './xml/parse.js';
 export { canonicalize as canonicalizeXml } from './xml/c14n.js';
 export type { C14nMethod, C14nOptions } from './xml/c14n.js';

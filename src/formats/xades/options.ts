@@ -13,12 +13,15 @@ import type { XmlLimits } from './xml/types.js';
 export interface XmlSignaturePlacement {
   /**
    * Container element (child of the root) holding one slot per signer role, in the spirit of the e-invoice
-   * `DSCKS`. Created (as the last child of the root, in the root's default namespace) when missing.
+   * `DSCKS` (danh sách chữ ký số, list of digital signatures). Created (as the last child of the root, in the root's default namespace) when missing.
    * `false` appends the signature as the last child of the root; `'inside-record'` puts it as the last child of
    * the signed element (classic enveloped). Default `'DSCKS'`.
    */
   container?: string | false | 'inside-record';
-  /** Slot element inside the container for this signer, e.g. `GVCN` or `HieuTruong`. Default `NguoiKy`. */
+  /**
+   * Slot element inside the container for this signer, e.g. `GVCN` (giáo viên chủ nhiệm, homeroom teacher) or
+   * `HieuTruong` (hiệu trưởng, principal). Default `NguoiKy` (người ký, signer).
+   */
   slot?: string;
 }
 

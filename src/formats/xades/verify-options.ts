@@ -5,6 +5,7 @@
 import type { SignatureReport, VerificationReport } from '../report.js';
 import type { XmlPkiOptions } from './options.js';
 import type { XmlLimits } from './xml/types.js';
+import type { KnownSignaturePolicy } from './policy.js';
 
 /** What the caller expects the signatures to cover; any other signed data element fails the signature. */
 export interface ExpectedSignedElement {
@@ -24,6 +25,8 @@ export interface XmlVerifyOptions extends XmlPkiOptions {
   at?: Date;
   /** Content of detached references, by URI. */
   detachedContent?: Readonly<Record<string, Uint8Array>>;
+  /** Signature policies the verifier knows (SigPolicyHash is checked); others are reported as not checked. */
+  signaturePolicies?: readonly KnownSignaturePolicy[];
   /** Constrain what may be signed (recommended: the record element). */
   expectedSignedElement?: ExpectedSignedElement;
   limits?: XmlLimits;
@@ -53,6 +56,8 @@ export interface XmlSignatureReport extends SignatureReport {
   countersignatureOf?: string;
   /** Claimed roles (SignerRoleV2 / SignerRole). */
   claimedRoles: string[];
+  /** SignaturePolicyIdentifier identifier, when the signature names one. */
+  policy?: string;
 }
 
 /** The XML verification report. */

@@ -24,6 +24,7 @@ import { verifySignatureValue } from './signature-value.js';
 import { identifySigningCertificate } from './signing-certificate.js';
 import { keyInfoCertificates } from './validation-data.js';
 import { embeddedValues } from './embedded-values.js';
+import { checkSignaturePolicy } from './policy.js';
 import { validateSignatureCertificates } from './validate-certificates.js';
 import type { SignedElement, XmlSignatureReport, XmlVerifyOptions } from './verify-options.js';
 import { canonicalize } from './xml/c14n.js';
@@ -260,6 +261,9 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
     findings.push(...pki.findings);
   }
 
+  const policy = checkSignaturePolicy(parts, ctx.options.signaturePolicies);
+  findings.push(...policy.findings);
+  if (policy.verdict) verdict = worse(verdict, policy.verdict);
   const level = detectLevel(parts);
   return {
     id,
@@ -280,6 +284,7 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
     signedElements,
     ...(countersignatureOf ? { countersignatureOf } : {}),
     claimedRoles: claimedRoles(parts),
+    ...(policy.identifier ? { policy: policy.identifier } : {}),
   };
 }
 

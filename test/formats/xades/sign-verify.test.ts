@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { completeXmlSignature, countersignXml, extendXml, prepareXmlSignature, signXml, signXmlBatch, verifyXml } from '../../../src/formats/xades/index.js';
 import { isEdusignError } from '../../../src/errors.js';
@@ -239,5 +240,21 @@ describe('adding signatures never breaks existing ones', () => {
   it('refuses to sign an element inside a signature', async () => {
     const first = await signXml(sampleRecord(), { signer: fixtureSigner('homeroom'), signatureId: 'sig-1' });
     await expect(signXml(first.xml, { signer: fixtureSigner('principal'), recordId: 'sig-1-sp' })).rejects.toMatchObject({ code: 'XML_UNEXPECTED_STRUCTURE' });
+  });
+});
+
+describe('signature policy', () => {
+  const document = new TextEncoder().encode('Chính sách chữ ký học bạ (thử nghiệm)');
+  const digest = new Uint8Array(createHash('sha256').update(document).digest());
+
+  it('checks SigPolicyHash against a known policy, reports an unknown one', async () => {
+    const { xml } = await signXml(sampleRecord(), { signer: fixtureSigner('principal'), policy: { identifier: 'urn:oid:2.999.1.1', digest } });
+    const known = await expectPassed(xml, { signaturePolicies: [{ identifier: 'urn:oid:2.999.1.1', document }] });
+    expect(known.signatures[0]!.policy).toBe('urn:oid:2.999.1.1');
+    const unknown = await verifyXml(xml, verifyOpts);
+    expect(unknown.indication).toBe('TOTAL_PASSED');
+    expect(unknown.signatures[0]!.findings.map((f) => f.code)).toContain('XADES_POLICY_NOT_CHECKED');
+    const wrong = await verifyXml(xml, { ...verifyOpts, signaturePolicies: [{ identifier: 'urn:oid:2.999.1.1', document: new Uint8Array([1]) }] });
+    expect([wrong.indication, wrong.signatures[0]!.subIndication]).toEqual(['INDETERMINATE', 'POLICY_PROCESSING_ERROR']);
   });
 });
