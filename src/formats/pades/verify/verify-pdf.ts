@@ -14,6 +14,7 @@ import { checkByteRange } from './check-byte-range.js';
 import { combine, type Verdict } from './conclusion.js';
 import { detectLevel } from './detect-level.js';
 import { analyseModifications } from './diff/analyse.js';
+import { revisionFacts } from './diff/revision-facts.js';
 import { findSignatureFieldsInAllRevisions } from './find-signatures.js';
 import type { VerifyPdfOptions } from './options.js';
 import { readDss, type DssContent } from './read-dss.js';
@@ -93,6 +94,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions = {
   if (trailing) warnings.push(trailing.finding);
 
   const reports: SignatureReport[] = [];
+  const shared = revisionFacts(doc);
   for (const f of facts) {
     const findings = [...f.findings];
     const revision = f.byteRange.signedRevision;
@@ -110,7 +112,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions = {
     let modVerdict: Verdict = { indication: 'TOTAL_PASSED' };
     if (revision !== undefined) {
       const policy = modificationPolicy(doc, f, cert, options);
-      const analysis = analyseModifications(doc, revision, policy);
+      const analysis = analyseModifications(doc, revision, policy, shared);
       modifications = analysis.modifications.map((m) => ({ description: `revision ${m.revision + 1}: ${m.description}`, allowed: m.allowed }));
       if (trailing) modifications.push({ description: trailing.finding.message, allowed: !trailing.dangerous });
       if (!analysis.allowed || trailing?.dangerous) {

@@ -5,12 +5,11 @@
  * @module
  */
 import type { PdfDocument } from '../../pdf/document.js';
-import { collectChanges } from './collect-changes.js';
+import { EdusignError } from '../../../../errors.js';
 import { pdfEqual } from './equal.js';
-import { computeRoles, contentObjects, referencedObjects } from './roles.js';
+import { revisionFacts, type RevisionFacts } from './revision-facts.js';
 import { DEFAULT_RULES } from './rules/index.js';
-import { unlistedContent } from './unlisted-bytes.js';
-import type { DiffRule, ModificationLevel, RoleMap, RuleContext } from './types.js';
+import type { DiffRule, ModificationLevel, RuleContext } from './types.js';
 import { levelRank, permittedLevel } from './verdict.js';
 
 /** One judged change. */
@@ -53,6 +52,48 @@ function lockTest(lock: ModificationPolicy['fieldLock']): (name: string) => bool
   return (name) => !listed(name);
 }
 
+function judgeRevision(facts: RevisionFacts, r: number, rules: readonly DiffRule[], isLocked: (name: string) => boolean): Omit<JudgedModification, 'allowed'>[] {
+  const doc = facts.doc;
+  const out: Omit<JudgedModification, 'allowed'>[] = [];
+  const prevRoot = doc.revisions[r - 1]!.trailer.get('Root');
+  const root = doc.revisions[r]!.trailer.get('Root');
+  if (!pdfEqual(prevRoot, root)) {
+    out.push({ revision: r, num: -1, level: 'forbidden', rule: 'trailer', description: 'the trailer points to another document catalog', descriptionVi: 'trailer trỏ tới một catalog khác' });
+  }
+  const stray = facts.stray(r);
+  if (stray.length > 0) {
+    out.push({ revision: r, num: -1, level: 'forbidden', rule: 'file-structure',
+      description: `the update holds content its cross-reference section does not list (offset ${stray[0]})`,
+      descriptionVi: `bản cập nhật chứa nội dung không được liệt kê trong bảng xref (vị trí ${stray[0]})` });
+  }
+  const { changes, unreadable } = facts.changes(r);
+  for (const u of unreadable) {
+    out.push({ revision: r, num: u.num, level: 'forbidden', rule: 'unreadable', description: `object ${u.num} cannot be read: ${u.reason}`, descriptionVi: `không đọc được đối tượng ${u.num}` });
+  }
+  const ctx: RuleContext = {
+    doc, before: facts.roles(r - 1), after: facts.roles(r), isLocked,
+    resolveBefore: (v) => { try { return doc.resolve(v, r - 1); } catch { return undefined; } },
+    resolveAfter: (v) => { try { return doc.resolve(v, r); } catch { return undefined; } },
+    referencedBefore: () => facts.referenced(r - 1),
+    contentObjectsBefore: () => facts.contentObjects(r - 1),
+    documentObjectsBefore: () => facts.documentObjects(r - 1),
+  };
+  for (const change of changes) {
+    let judged = false;
+    for (const rule of rules) {
+      const v = rule.judge(change, ctx);
+      if (!v) continue;
+      if (v.level !== 'none') out.push({ revision: r, num: change.num, rule: rule.name, ...v });
+      judged = true;
+      break;
+    }
+    if (!judged) {
+      out.push({ revision: r, num: change.num, level: 'forbidden', rule: 'none', description: `object ${change.num} changed`, descriptionVi: `đối tượng ${change.num} bị thay đổi` });
+    }
+  }
+  return out;
+}
+
 /**
  * Judge every change made after `signedRevision`.
  *
@@ -62,60 +103,21 @@ function lockTest(lock: ModificationPolicy['fieldLock']): (name: string) => bool
  * if (!analysis.allowed) console.log(analysis.modifications.filter((m) => !m.allowed));
  * ```
  */
-export function analyseModifications(doc: PdfDocument, signedRevision: number, policy: ModificationPolicy): ModificationAnalysis {
+export function analyseModifications(doc: PdfDocument, signedRevision: number, policy: ModificationPolicy,
+  facts: RevisionFacts = revisionFacts(doc)): ModificationAnalysis {
+  if (facts.doc !== doc) throw new EdusignError('INVALID_ARGUMENT', { detail: 'the revision facts belong to another document' });
   const rules = policy.rules ?? DEFAULT_RULES;
   const maxLevel = permittedLevel(policy.p);
   const isLocked = lockTest(policy.fieldLock);
   const modifications: JudgedModification[] = [];
-  const roleCache = new Map<number, RoleMap>();
-  const roles = (r: number): RoleMap => {
-    let m = roleCache.get(r);
-    if (!m) { m = computeRoles(doc, r); roleCache.set(r, m); }
-    return m;
-  };
   const push = (m: Omit<JudgedModification, 'allowed'>): void => {
     modifications.push({ ...m, allowed: levelRank(m.level) <= levelRank(maxLevel) });
   };
+  const lockKey = policy.rules ? undefined : JSON.stringify(policy.fieldLock ?? null);
   for (let r = signedRevision + 1; r < doc.revisions.length; r++) {
-    const prevRoot = doc.revisions[r - 1]!.trailer.get('Root');
-    const root = doc.revisions[r]!.trailer.get('Root');
-    if (!pdfEqual(prevRoot, root)) {
-      push({ revision: r, num: -1, level: 'forbidden', rule: 'trailer', description: 'the trailer points to another document catalog', descriptionVi: 'trailer trỏ tới một catalog khác' });
-    }
-    const stray = unlistedContent(doc, r);
-    if (stray.length > 0) {
-      push({ revision: r, num: -1, level: 'forbidden', rule: 'file-structure',
-        description: `the update holds content its cross-reference section does not list (offset ${stray[0]})`,
-        descriptionVi: `bản cập nhật chứa nội dung không được liệt kê trong bảng xref (vị trí ${stray[0]})` });
-    }
-    const { changes, unreadable } = collectChanges(doc, r);
-    for (const u of unreadable) {
-      push({ revision: r, num: u.num, level: 'forbidden', rule: 'unreadable', description: `object ${u.num} cannot be read: ${u.reason}`, descriptionVi: `không đọc được đối tượng ${u.num}` });
-    }
-    let referenced: Set<number> | undefined;
-    let documentObjects: Set<number> | undefined;
-    let contentWorld: Set<number> | undefined;
-    const ctx: RuleContext = {
-      doc, before: roles(r - 1), after: roles(r), isLocked,
-      resolveBefore: (v) => { try { return doc.resolve(v, r - 1); } catch { return undefined; } },
-      resolveAfter: (v) => { try { return doc.resolve(v, r); } catch { return undefined; } },
-      referencedBefore: () => (referenced ??= referencedObjects(doc, r - 1)),
-      contentObjectsBefore: () => (contentWorld ??= contentObjects(doc, r - 1, [...roles(r - 1).pages, ...roles(r - 1).pageNodes])),
-      documentObjectsBefore: () => (documentObjects ??= referencedObjects(doc, r - 1, { documentOnly: true })),
-    };
-    for (const change of changes) {
-      let judged = false;
-      for (const rule of rules) {
-        const v = rule.judge(change, ctx);
-        if (!v) continue;
-        if (v.level !== 'none') push({ revision: r, num: change.num, rule: rule.name, ...v });
-        judged = true;
-        break;
-      }
-      if (!judged) {
-        push({ revision: r, num: change.num, level: 'forbidden', rule: 'none', description: `object ${change.num} changed`, descriptionVi: `đối tượng ${change.num} bị thay đổi` });
-      }
-    }
+    const judge = (): Omit<JudgedModification, 'allowed'>[] => judgeRevision(facts, r, rules, isLocked);
+    const judged = lockKey === undefined ? judge() : facts.judgements(r, lockKey, judge);
+    for (const m of judged) push(m);
   }
   let worst: ModificationLevel = 'none';
   for (const m of modifications) if (levelRank(m.level) > levelRank(worst)) worst = m.level;
