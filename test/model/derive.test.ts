@@ -91,6 +91,13 @@ describe('typed errors for unusable arguments', () => {
       () => m.deriveEntryAverage({ regular: 'x' } as never, { slug: 'a', nameVi: 'A', assessment: 'SCORE', periodsPerYear: 35 }),
       () => m.deriveEntryAverage({ regular: [] }, {} as never),
       () => m.divideHalfUp(1, 0),
+      () => m.level4Rank('EXCELLENT' as never),
+      () => m.expectedTitles({ regime: 'TT22_2021', year: 2024, conduct: 'X' as never, learning: 'TOT' }),
+      () => m.legacyStanding(70, [{ kind: 'SCORE', tenths: -5, core: true }]),
+      () => m.legacyOverallAverage([80, 1000]),
+      () => m.outcomeTt58({ conduct: 'A' as never, standing: 'K', absences: 0, finalGrade: false }),
+      () => m.primaryOverall({ subjectLevels: ['X' as never], traitLevels: [], testScores: [] }),
+      () => m.primaryOverall({ subjectLevels: ['T'], traitLevels: ['T'], testScores: [0] }),
     ];
     for (const [i, call] of calls.entries()) {
       let caught: unknown;

@@ -2,9 +2,15 @@
  * Legacy THCS/THPT rules: Circular 58/2011 (học lực, outcome), optionally as amended by TT26/2020.
  * @module
  */
+import { EdusignError } from '../../errors.js';
 import type { LegacyConduct, LegacyStanding, Outcome, PassFail, Tenths } from '../types.js';
 import { divideHalfUp } from './average.js';
+import { assertTenths } from '../score.js';
 import { MAX_ABSENCES, type OutcomeResult } from './outcome.js';
+
+function invalid(what: string): EdusignError {
+  return new EdusignError('INVALID_ARGUMENT', { detail: `expected ${what}`, detailVi: `cần ${what}` });
+}
 
 /** Standings from best to worst. */
 export const LEGACY_STANDING_ORDER: readonly LegacyStanding[] = ['G', 'K', 'TB', 'Y', 'KEM'];
@@ -24,9 +30,10 @@ export type LegacySubject = { kind: 'SCORE'; tenths: Tenths; core: boolean } | {
  * ```
  */
 export function legacyOverallAverage(subjectAverages: readonly Tenths[]): Tenths | undefined {
+  if (!Array.isArray(subjectAverages) || subjectAverages.length > 200) throw invalid('at most 200 subject averages');
   if (subjectAverages.length === 0) return undefined;
   let sum = 0;
-  for (const a of subjectAverages) sum += a;
+  for (const a of subjectAverages) { assertTenths(a, 'legacyOverallAverage'); sum += a; }
   return divideHalfUp(sum, subjectAverages.length);
 }
 
@@ -75,6 +82,12 @@ export const LEGACY_ADJUSTMENTS: Readonly<Partial<Record<LegacyStanding, Partial
  * ```
  */
 export function legacyStanding(average: Tenths, subjects: readonly LegacySubject[]): { standing: LegacyStanding; unadjusted: LegacyStanding; adjusted: boolean } {
+  assertTenths(average, 'legacyStanding');
+  if (!Array.isArray(subjects) || subjects.length > 200) throw invalid('at most 200 subjects');
+  for (const s of subjects) {
+    if (s?.kind === 'SCORE') assertTenths(s.tenths, 'legacyStanding');
+    else if (!(s?.kind === 'COMMENT' && (s.result === 'D' || s.result === 'CD'))) throw invalid('subjects as SCORE (tenths) or COMMENT (D/CD)');
+  }
   const unadjusted = LEGACY_STANDING_ORDER.find((l) => meetsStanding(l, average, subjects, -1)) ?? 'KEM';
   for (const wouldBe of ['G', 'K'] as const) {
     const target = LEGACY_ADJUSTMENTS[wouldBe]?.[unadjusted];
@@ -95,6 +108,7 @@ export function legacyStanding(average: Tenths, subjects: readonly LegacySubject
  * ```
  */
 export function legacyStandingAtLeast(level: LegacyStanding, min: LegacyStanding): boolean {
+  if (!LEGACY_STANDING_ORDER.includes(level) || !LEGACY_STANDING_ORDER.includes(min)) throw invalid('học lực G/K/TB/Y/KEM');
   return LEGACY_STANDING_ORDER.indexOf(level) <= LEGACY_STANDING_ORDER.indexOf(min);
 }
 
@@ -107,6 +121,7 @@ export function legacyStandingAtLeast(level: LegacyStanding, min: LegacyStanding
  * ```
  */
 export function legacyConductAtLeast(level: LegacyConduct, min: LegacyConduct): boolean {
+  if (!LEGACY_CONDUCT_ORDER.includes(level) || !LEGACY_CONDUCT_ORDER.includes(min)) throw invalid('hạnh kiểm T/K/TB/Y');
   return LEGACY_CONDUCT_ORDER.indexOf(level) <= LEGACY_CONDUCT_ORDER.indexOf(min);
 }
 
@@ -132,6 +147,9 @@ export interface OutcomeInputTt58 {
  * ```
  */
 export function outcomeTt58(input: OutcomeInputTt58): OutcomeResult {
+  for (const c of [input.conduct, input.conductAfterSummer]) if (c !== undefined && !LEGACY_CONDUCT_ORDER.includes(c)) throw invalid('hạnh kiểm T/K/TB/Y');
+  for (const s of [input.standing, input.standingAfterReassess]) if (s !== undefined && !LEGACY_STANDING_ORDER.includes(s)) throw invalid('học lực G/K/TB/Y/KEM');
+  if (!Number.isSafeInteger(input.absences) || input.absences < 0) throw invalid('absences as a non-negative integer');
   const fail = (reason: OutcomeResult['reason']): OutcomeResult => ({
     outcome: 'O_LAI_LOP', accepted: input.finalGrade ? ['O_LAI_LOP', 'CHUA_HOAN_THANH_CT'] : ['O_LAI_LOP'], reason,
   });

@@ -17,6 +17,7 @@ export const LEVEL4_ORDER: readonly Level4[] = ['TOT', 'KHA', 'DAT', 'CHUA_DAT']
  * ```
  */
 export function level4Rank(level: Level4): number {
+  assertLevel4(level, 'level4Rank');
   return 3 - LEVEL4_ORDER.indexOf(level);
 }
 

@@ -2,6 +2,7 @@
  * Year overall of a primary student under TT27/2020 (Art.9.2), and the TT30/2014 (+TT22/2016) completion rule.
  * @module
  */
+import { EdusignError } from '../../errors.js';
 import type { PrimaryOverall, PrimarySubjectLevel, PrimaryTraitLevel } from '../types.js';
 
 /** Inputs of {@link primaryOverall}. */
@@ -27,6 +28,13 @@ export interface PrimaryOverallInput {
  * ```
  */
 export function primaryOverall(input: PrimaryOverallInput): PrimaryOverall {
+  const ok = Array.isArray(input?.subjectLevels) && Array.isArray(input.traitLevels) && Array.isArray(input.testScores) &&
+    input.subjectLevels.every((l) => l === 'T' || l === 'H' || l === 'C') && input.traitLevels.every((l) => l === 'T' || l === 'D' || l === 'C') &&
+    input.testScores.every((s) => Number.isInteger(s) && s >= 1 && s <= 10);
+  if (!ok) {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'primaryOverall: levels T/H/C, traits T/D/C, test scores integers 1..10',
+      detailVi: 'primaryOverall: mức môn học T/H/C, phẩm chất năng lực T/D/C, điểm kiểm tra số nguyên 1..10' });
+  }
   const allT = input.subjectLevels.every((l) => l === 'T');
   const traitsT = input.traitLevels.every((l) => l === 'T');
   const minTest = input.testScores.reduce((m, s) => Math.min(m, s), 10);
