@@ -15,3 +15,4 @@ export { TRANSCRIPT_SHAPE, GRADEBOOK_SHAPE, RECORD_SHAPES, type RecordKind } fro
 export type * from './record/shape.js';
 export { parseRecord, sniffRecordEncoding, RECORD_PARSE_LIMITS, type ParsedRecord, type RecordEncoding } from './record/parse-record.js';
 export { normalizeRecord } from './record/normalize-record.js';
+export * from './pdf/index.js';
