@@ -322,3 +322,10 @@ describe('personal ID (NĐ137/2015 Art.13)', () => {
     expect(checkPersonalId('079099012345', { dateOfBirth: '1999-12-31', sex: 'NAM' })).toEqual([]);
   });
 });
+
+describe('non-string personal IDs', () => {
+  it('are malformed, never decoded', () => {
+    expect(decodePersonalId(1234567890123 as never)).toBeUndefined();
+    expect(checkPersonalId(123456789012 as never, {})).toEqual([{ code: 'DDCN_FORMAT' }]);
+  });
+});

@@ -16,7 +16,7 @@ import type { PassFail } from '../types.js';
  * ```
  */
 export function commentSemesterResult(assessments: readonly (PassFail | undefined)[]): PassFail {
-  return assessments.length > 0 && assessments.every((a) => a === 'D') ? 'D' : 'CD';
+  return Array.isArray(assessments) && assessments.length > 0 && assessments.every((a) => a === 'D') ? 'D' : 'CD';
 }
 
 /**
@@ -43,7 +43,7 @@ export function commentYearResult(_hk1: PassFail, hk2: PassFail): PassFail {
  * ```
  */
 export function commentSemesterResultTt58(assessments: readonly (PassFail | undefined)[]): PassFail {
-  if (assessments.length === 0 || assessments.some((a) => a === undefined)) return 'CD';
+  if (!Array.isArray(assessments) || assessments.length === 0 || assessments.some((a) => a !== 'D' && a !== 'CD')) return 'CD';
   const passed = assessments.filter((a) => a === 'D').length;
   return assessments[assessments.length - 1] === 'D' && 3 * passed >= 2 * assessments.length ? 'D' : 'CD';
 }

@@ -31,7 +31,7 @@ export interface DecodedPersonalId {
  * ```
  */
 export function decodePersonalId(value: string): DecodedPersonalId | undefined {
-  if (!/^\d{12}$/.test(value)) return undefined;
+  if (typeof value !== 'string' || !/^\d{12}$/.test(value)) return undefined;
   const g = Number(value[3]);
   return {
     province: value.slice(0, 3),
