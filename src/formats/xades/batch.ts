@@ -5,7 +5,7 @@
 import { EdusignError } from '../../errors.js';
 import type { Signer } from '../../crypto/types.js';
 import { checkBeforeSigning } from './check-signer.js';
-import { completeXmlSignature } from './complete.js';
+import { completeTrustedState } from './complete.js';
 import type { XmlSignOptionsBase, XmlSignResult } from './options.js';
 import { buildPresignature } from './presign.js';
 import { toPrepared } from './prepare.js';
@@ -41,7 +41,7 @@ export async function signXmlBatch<T extends string | Uint8Array>(docs: readonly
   }
   const out: XmlSignResult<T>[] = [];
   for (let i = 0; i < prepared.length; i++) {
-    out.push(await completeXmlSignature((prepared[i] as (typeof prepared)[number]).state, values[i] as Uint8Array, options) as XmlSignResult<T>);
+    out.push(await completeTrustedState((prepared[i] as (typeof prepared)[number]).state, values[i] as Uint8Array, options) as XmlSignResult<T>);
   }
   return out;
 }

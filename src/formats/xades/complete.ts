@@ -3,7 +3,15 @@
  * @module
  */
 import { EdusignError } from '../../errors.js';
-import { parseSignatureMethod } from './algorithms.js';
+import { createHash } from 'node:crypto';
+import { nodeHash, parseC14nUri, parseSignatureMethod } from './algorithms.js';
+import { resolveReference } from './references.js';
+import { NS } from './constants.js';
+import { findSignatureById, signatureParts } from './locate.js';
+import { canonicalize } from './xml/c14n.js';
+import { buildIdIndex } from './xml/ids.js';
+import { parseXml } from './xml/parse.js';
+import { attr, childElements, firstChild } from './xml/query.js';
 import { certPublicKey } from './cert.js';
 import { extendXml } from './extend.js';
 import type { XmlSignatureState, XmlSignResult, XmlSignOptionsBase } from './options.js';
@@ -45,6 +53,48 @@ export function assertXmlSignatureState(state: unknown): asserts state is XmlSig
  */
 export async function completeXmlSignature(state: unknown, signatureValue: Uint8Array, options: XmlSignOptionsBase = {}): Promise<XmlSignResult> {
   assertXmlSignatureState(state);
+  assertStateConsistent(state);
+  return completeTrustedState(state, signatureValue, options);
+}
+
+/**
+ * The state's document must still produce the SignedInfo that was signed (a state that came back from a client
+ * may have been edited): re-canonicalise it and compare.
+ */
+function assertStateConsistent(state: XmlSignatureState): void {
+  let ok = false;
+  try {
+    const doc = parseXml(state.xml, { maxBytes: Number.MAX_SAFE_INTEGER });
+    const parts = signatureParts(findSignatureById(buildIdIndex(doc), state.signatureId));
+    const cm = parts.signedInfo && firstChild(parts.signedInfo, NS.ds, 'CanonicalizationMethod');
+    const c14n = cm ? parseC14nUri(attr(cm, 'Algorithm') ?? '') : undefined;
+    ok = parts.signedInfo !== undefined && c14n !== undefined && parts.signatureValue !== undefined &&
+      parts.signatureValue.closeStart === state.valueOffset &&
+      Buffer.from(canonicalize(parts.signedInfo, c14n)).toString('base64') === state.toBeSigned;
+    const ids = buildIdIndex(doc);
+    for (const ref of parts.signedInfo ? childElements(parts.signedInfo) : []) {
+      if (!ok || ref.local !== 'Reference' || ref.ns !== NS.ds) continue;
+      const uri = attr(ref, 'URI') ?? '';
+      if (uri !== '' && !uri.startsWith('#')) continue; // detached content is not in the state
+      const r = resolveReference(ref, { doc, ids, signature: parts.signature });
+      ok = r.ok && createHash(nodeHash(r.hash)).update(r.data).digest('base64') === r.digestValue;
+    }
+  } catch {
+    ok = false;
+  }
+  if (!ok) throw invalid('the document in the state does not match what was signed');
+}
+
+/**
+ * Complete a state this module made itself (signXml, batch, countersign): same as
+ * {@link completeXmlSignature} without re-parsing the document.
+ *
+ * @example
+ * ```ts
+ * const done = await completeTrustedState(prepared.state, value, options);
+ * ```
+ */
+export async function completeTrustedState(state: XmlSignatureState & { toBeSigned: string }, signatureValue: Uint8Array, options: XmlSignOptionsBase = {}): Promise<XmlSignResult> {
   if (!(signatureValue instanceof Uint8Array) || signatureValue.length === 0) throw new EdusignError('INVALID_ARGUMENT', { detail: 'signatureValue must be bytes' });
   const method = parseSignatureMethod(state.signatureMethod);
   if (!method) throw invalid('unknown signature method');

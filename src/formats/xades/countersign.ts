@@ -6,7 +6,7 @@
  */
 import { EdusignError } from '../../errors.js';
 import { checkBeforeSigning } from './check-signer.js';
-import { completeXmlSignature } from './complete.js';
+import { completeTrustedState } from './complete.js';
 import type { XmlSignOptions, XmlSignResult } from './options.js';
 import { buildPresignature } from './presign.js';
 import { toPrepared } from './prepare.js';
@@ -36,5 +36,5 @@ export async function countersignXml<T extends string | Uint8Array>(xml: T, sign
     throw new EdusignError('SIGNER_FAILED', { cause });
   }
   const prepared = toPrepared(pre, signer.certificate, signer.algorithm.hash, options.level ?? 'B-B');
-  return completeXmlSignature(prepared.state, value, options) as Promise<XmlSignResult<T>>;
+  return completeTrustedState(prepared.state, value, options) as Promise<XmlSignResult<T>>;
 }

@@ -4,7 +4,7 @@
  */
 import { EdusignError } from '../../errors.js';
 import { checkBeforeSigning } from './check-signer.js';
-import { completeXmlSignature } from './complete.js';
+import { completeTrustedState } from './complete.js';
 import type { XmlSignOptions, XmlSignResult } from './options.js';
 import { buildPresignature } from './presign.js';
 import { toPrepared } from './prepare.js';
@@ -35,5 +35,5 @@ export async function signXml<T extends string | Uint8Array>(xml: T, options: Xm
     throw new EdusignError('SIGNER_FAILED', { cause });
   }
   const prepared = toPrepared(pre, signer.certificate, signer.algorithm.hash, options.level ?? 'B-B');
-  return completeXmlSignature(prepared.state, value, options) as Promise<XmlSignResult<T>>;
+  return completeTrustedState(prepared.state, value, options) as Promise<XmlSignResult<T>>;
 }

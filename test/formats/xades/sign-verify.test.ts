@@ -178,6 +178,11 @@ describe('two-phase and batch signing', () => {
     const [value] = await signer.signDigests([digest]);
     await expect(completeXmlSignature({ ...state, valueOffset: state.valueOffset + 1 }, value!)).rejects.toMatchObject({ code: 'TWO_PHASE_STATE_INVALID' });
     await expect(completeXmlSignature({ v: 2 }, value!)).rejects.toMatchObject({ code: 'TWO_PHASE_STATE_INVALID' });
+    // a state whose document was edited (same length, so the offsets still fit) is refused, not completed into a broken file
+    const edited = { ...state, xml: state.xml.replace('<DiemTB>8.5</DiemTB>', '<DiemTB>9.5</DiemTB>') };
+    await expect(completeXmlSignature(edited, value!)).rejects.toMatchObject({ code: 'TWO_PHASE_STATE_INVALID' });
+    const editedInfo = { ...state, xml: state.xml.replace('<ds:SignatureMethod Algorithm="', '<ds:SignatureMethod Algorithm="x') };
+    await expect(completeXmlSignature(editedInfo, value!)).rejects.toMatchObject({ code: 'TWO_PHASE_STATE_INVALID' });
   });
 
   it('signs N documents with one signDigests call', async () => {
