@@ -8,21 +8,20 @@ import type { Finding } from '../../../pki/indication.js';
 import { EdusignError } from '../../../errors.js';
 import type { SignatureReport, TimestampReport, VerificationReport } from '../../report.js';
 import { finding } from '../../cms/verify/finding.js';
-import { openPdf, type PdfDocument } from '../pdf/document.js';
-import { asDict } from '../pdf/objects.js';
-import { checkByteRange } from './check-byte-range.js';
+import { openPdf } from '../pdf/document.js';
 import { combine, type Verdict } from './conclusion.js';
 import { detectLevel } from './detect-level.js';
 import { analyseModifications } from './diff/analyse.js';
 import { revisionFacts } from './diff/revision-facts.js';
 import { findSignatureFieldsInAllRevisions } from './find-signatures.js';
 import type { VerifyPdfOptions } from './options.js';
-import { readDss, type DssContent } from './read-dss.js';
-import { isCertification, readMdp } from './read-mdp.js';
+import { readDss } from './read-dss.js';
+import { isCertification } from './read-mdp.js';
+import { certificationOf, dssCoversSigner, modificationPolicy } from './modification-policy.js';
 import { signerIdentity } from './signer-identity.js';
 import { trailingContent } from './trailing-content.js';
 import { validateSignatureChain } from './validate-chain.js';
-import { verifyOneSignature, type SignatureFacts } from './verify-signature.js';
+import { verifyOneSignature } from './verify-signature.js';
 
 function checkOptions(options: VerifyPdfOptions): void {
   if (options.at !== undefined && (!(options.at instanceof Date) || Number.isNaN(options.at.getTime()))) {
@@ -31,36 +30,6 @@ function checkOptions(options: VerifyPdfOptions): void {
   if (options.approvalPolicy !== undefined && ![1, 2, 3].includes(options.approvalPolicy)) {
     throw new EdusignError('INVALID_ARGUMENT', { detail: 'options.approvalPolicy must be 1, 2 or 3', detailVi: 'options.approvalPolicy phải là 1, 2 hoặc 3' });
   }
-}
-
-function certificationP(doc: PdfDocument, facts: readonly SignatureFacts[]): { p: 1 | 2 | 3; revision: number } | undefined {
-  for (const f of facts) {
-    if (f.field.kind !== 'signature' || !isCertification(doc, f.field.sigRef)) continue;
-    const p = readMdp(doc, f.field.sigDict).docMdp ?? 2;
-    return { p, revision: f.byteRange.signedRevision ?? 0 };
-  }
-  return undefined;
-}
-
-function modificationPolicy(doc: PdfDocument, f: SignatureFacts, cert: { p: 1 | 2 | 3; revision: number } | undefined, options: VerifyPdfOptions) {
-  const fieldDict = f.field.fieldRef ? asDict(doc.resolve(f.field.fieldRef)) : undefined;
-  const mdp = readMdp(doc, f.field.sigDict, fieldDict);
-  const isCert = f.field.kind === 'signature' && isCertification(doc, f.field.sigRef);
-  const candidates: (1 | 2 | 3)[] = [];
-  if (isCert) candidates.push(mdp.docMdp ?? 2);
-  else {
-    // a certified document's P applies to every later signature; approvalPolicy only to uncertified documents
-    candidates.push(cert ? cert.p : options.approvalPolicy ?? 2);
-    if (mdp.docMdp) candidates.push(mdp.docMdp);
-  }
-  return { p: Math.min(...candidates) as 1 | 2 | 3, ...(mdp.fieldMdp ? { fieldLock: mdp.fieldMdp } : {}), certified: isCert };
-}
-
-function dssCovers(dss: DssContent, signer: Uint8Array | undefined): boolean {
-  if (!signer) return false;
-  const hasRevocation = dss.crls.length + dss.ocspResponses.length > 0;
-  const s = Buffer.from(signer);
-  return hasRevocation && dss.certificates.some((c) => s.equals(Buffer.from(c)));
 }
 
 /**
@@ -89,7 +58,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions = {
   const facts = fields.map((field) => verifyOneSignature(doc, field, dss));
   facts.sort((a, b) => (a.byteRange.coveredEnd ?? Number.MAX_SAFE_INTEGER) - (b.byteRange.coveredEnd ?? Number.MAX_SAFE_INTEGER));
   const docTimestamps = facts.filter((f) => f.field.kind === 'document-timestamp' && f.crypto.indication === 'TOTAL_PASSED' && f.genTime);
-  const cert = certificationP(doc, facts);
+  const cert = certificationOf(doc, facts);
   const trailing = trailingContent(doc);
   if (trailing) warnings.push(trailing.finding);
 
@@ -134,7 +103,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions = {
       baseline: f.baseline, signedRevision: revision ?? Number.MAX_SAFE_INTEGER,
       hasSignatureTimestamp: f.signatureTimestamps.some((t) => t.indication === 'TOTAL_PASSED'),
       documentTimestampRevisions: docTimestamps.map((t) => t.byteRange.signedRevision ?? -1),
-      dssRevisions: dss.presentInRevisions, dssCoversSigner: dssCovers(dss, f.signerCertificate),
+      dssRevisions: dss.presentInRevisions, dssCoversSigner: dssCoversSigner(dss, f.signerCertificate),
     }) : undefined;
     const last = doc.revisions.length - 1;
     reports.push({
