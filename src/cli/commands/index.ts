@@ -9,6 +9,7 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   cert: async () => (await import('./cert.js')).certCommand,
   validate: async () => (await import('./validate.js')).command,
   convert: async () => (await import('./convert.js')).command,
+  render: async () => (await import('./render.js')).command,
   verify: async () => (await import('./verify.js')).verifyCommand,
   sign: async () => (await import('./sign.js')).signCommand,
 };
