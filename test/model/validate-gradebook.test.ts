@@ -160,3 +160,16 @@ describe('comment results under TT58 (+TT26)', () => {
     expect(find(validateGradebook(g), 'COMMENT_RESULT_MISMATCH')).toMatchObject({ declared: 'D', computed: 'CD' });
   });
 });
+
+describe('year results', () => {
+  it('are expected where both semesters are complete', () => {
+    const g = smallGradebook();
+    (g['yearResults'] as Json[]).splice(1, 1);
+    const r = validateGradebook(g);
+    expect(r.ok).toBe(true);
+    expect(r.warnings.map((w) => w.code)).toEqual(['YEAR_RESULT_MISSING']);
+    expect(r.warnings[0]!.message).toContain('hs-2 / mathematics');
+    delete g['yearResults'];
+    expect(validateGradebook(g).warnings).toEqual([]); // a book without year results yet
+  });
+});

@@ -269,4 +269,11 @@ function validateYearResults(ctx: ValidationContext, o: JsonObject, subjects: Re
       if (computed !== declared.result) error(ctx, 'COMMENT_RESULT_MISMATCH', pointer(p, 'average'), { declared: declared.result, computed });
     }
   });
+  // A year result is expected wherever both semesters are complete (listed up to MISSING_LISTED).
+  let missing = 0;
+  for (const [k, pair] of semesters) {
+    if (seen.has(k) || !(pair[0]?.declared ?? pair[0]?.computed) || !(pair[1]?.declared ?? pair[1]?.computed)) continue;
+    if (++missing <= MISSING_LISTED) warn(ctx, 'YEAR_RESULT_MISSING', '/yearResults', { detail: k.replace('\u0000', ' / ').slice(0, 140) });
+  }
+  if (missing > MISSING_LISTED) warn(ctx, 'YEAR_RESULT_MISSING', '/yearResults', { detail: `${missing - MISSING_LISTED} more`, detailVi: `còn ${missing - MISSING_LISTED} mục khác` });
 }

@@ -91,6 +91,7 @@ export const MODEL_FINDING_MESSAGES = {
   UNKNOWN_STUDENT: { en: 'Student is not in the class list', vi: 'Học sinh không có trong danh sách lớp' },
   UNKNOWN_SUBJECT: { en: 'Subject is not in the gradebook’s subject list', vi: 'Môn học không có trong danh sách môn của sổ' },
   CHANGED_AFTER_LOCK: { en: 'Marks were changed after the semester or year was locked', vi: 'Điểm bị sửa sau khi đã khóa sổ' },
+  YEAR_RESULT_MISSING: { en: 'Both semesters are complete but the year result is not entered', vi: 'Đã đủ hai học kì nhưng chưa có kết quả cả năm' },
   ENTRY_MISSING: { en: 'No marks for a student, subject and semester', vi: 'Chưa có điểm của học sinh cho môn và học kì này' },
 } as const satisfies Record<string, { en: string; vi: string }>;
 
