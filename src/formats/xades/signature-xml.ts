@@ -3,7 +3,7 @@
  * @module
  */
 import { escapeXmlAttr } from './xml/escape.js';
-import { NS, REFERENCE_TYPE } from './constants.js';
+import { NS } from './constants.js';
 
 /** One ds:Reference. */
 export interface ReferenceSpec {
@@ -63,4 +63,3 @@ export function signatureXml(s: SignatureSpec): string {
     escapeXmlAttr(s.valueId)}"></ds:SignatureValue>${keyInfo}<ds:Object>${s.qualifyingProperties}</ds:Object>${(s.objects ?? []).join('')}</ds:Signature>`;
 }
 
-export { REFERENCE_TYPE };
