@@ -137,7 +137,12 @@ export async function createDemoPki(
     'ca',
     subjectName([['C', 'VN'], ['O', 'edusign-vn DEMO'], ['CN', 'Demo CA Giáo dục']]),
     root,
-    [new x509.BasicConstraintsExtension(true, 0, true), caUsage],
+    [
+      new x509.BasicConstraintsExtension(true, 0, true),
+      caUsage,
+      new x509.AuthorityInfoAccessExtension({ caIssuers: [new x509.GeneralName('url', `${baseUrl}/root.cer`)] }),
+      new x509.CRLDistributionPointsExtension([`${baseUrl}/root.crl`]),
+    ],
     '02',
     now,
     10,

@@ -35,15 +35,17 @@ function serialHex(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('hex').replace(/^(00)+(?=.)/, '');
 }
 
-async function buildCrl(pki: DemoPki, now: Date): Promise<Uint8Array> {
+/** The CRL of `issuer` (the root lists no revoked CA; the CA lists `pki.revokedSerials`). */
+async function buildCrl(pki: DemoPki, issuer: DemoIdentity, now: Date): Promise<Uint8Array> {
+  const revoked = issuer === pki.ca ? [...pki.revokedSerials] : [];
   const crl = await x509.X509CrlGenerator.create({
-    issuer: pki.ca.certificate.subjectName,
+    issuer: issuer.certificate.subjectName,
     thisUpdate: now,
     nextUpdate: new Date(now.getTime() + DAY),
-    entries: [...pki.revokedSerials].map((serialNumber) => ({ serialNumber, revocationDate: now, reason: x509.X509CrlReason.keyCompromise })),
-    signingKey: pki.ca.keys.privateKey,
+    entries: revoked.map((serialNumber) => ({ serialNumber, revocationDate: now, reason: x509.X509CrlReason.keyCompromise })),
+    signingKey: issuer.keys.privateKey,
     signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-    extensions: [await x509.AuthorityKeyIdentifierExtension.create(pki.ca.certificate, false)],
+    extensions: [await x509.AuthorityKeyIdentifierExtension.create(issuer.certificate, false)],
   });
   return new Uint8Array(crl.rawData);
 }
@@ -177,7 +179,8 @@ export async function startDemoServices(): Promise<DemoServices & { attach(pki: 
       const now = new Date();
       if (req.method === 'GET' && path === '/root.cer') return send(res, 200, 'application/pkix-cert', new Uint8Array(pki.root.certificate.rawData));
       if (req.method === 'GET' && path === '/ca.cer') return send(res, 200, 'application/pkix-cert', new Uint8Array(pki.ca.certificate.rawData));
-      if (req.method === 'GET' && path === '/ca.crl') return send(res, 200, 'application/pkix-crl', await buildCrl(pki, now));
+      if (req.method === 'GET' && path === '/ca.crl') return send(res, 200, 'application/pkix-crl', await buildCrl(pki, pki.ca, now));
+      if (req.method === 'GET' && path === '/root.crl') return send(res, 200, 'application/pkix-crl', await buildCrl(pki, pki.root, now));
       if (route === '/ocsp') {
         const der = req.method === 'POST'
           ? await readBody(req)

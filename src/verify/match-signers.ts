@@ -63,6 +63,7 @@ export function matchSigners(signatures: readonly SignatureReport[], named: read
   const roles = new Map<string, string>();
   const findings: Finding[] = [];
   const signed = new Set<NamedSigner>();
+  let lastOrder = 0;
   for (const signature of signatures) {
     if (signature.coverage.kind === 'document-timestamp') continue;
     const identity = certificateIdentity(signature);
@@ -70,6 +71,17 @@ export function matchSigners(signatures: readonly SignatureReport[], named: read
     if (hit) {
       roles.set(signature.id, hit.ref.role);
       signed.add(hit);
+      // Teachers → GVCN → principal → seal (DOMAIN.md §5): a signature out of this order is reported, not failed.
+      if (hit.order < lastOrder) {
+        findings.push({
+          code: 'SIGNING_ORDER',
+          severity: 'warning',
+          path: hit.path,
+          message: `${hit.ref.name} signed after a signer who should come later (order: teachers, GVCN, principal, seal)`,
+          messageVi: `${hit.ref.name} ký sau người lẽ ra ký sau (thứ tự: giáo viên bộ môn, GVCN, hiệu trưởng, con dấu)`,
+        });
+      }
+      lastOrder = Math.max(lastOrder, hit.order);
     } else {
       findings.push({
         code: 'SIGNER_NOT_NAMED_IN_RECORD',
@@ -80,7 +92,7 @@ export function matchSigners(signatures: readonly SignatureReport[], named: read
     }
   }
   for (const n of named) {
-    if (signed.has(n)) continue;
+    if (signed.has(n) || !n.required) continue;
     const label = ROLE_LABELS[n.ref.role] ?? { vi: n.ref.role, en: n.ref.role };
     findings.push({
       code: 'NAMED_SIGNER_HAS_NOT_SIGNED',

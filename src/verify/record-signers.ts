@@ -1,19 +1,23 @@
 /**
- * Who a school record says must sign it (SignerRef entries), with where they stand in the record.
+ * Who a school record says must sign it (the model's signer requirements), narrowed to what one signed
+ * document carries: the latest school year of a transcript, the class of a gradebook.
  * @module
  */
+import { gradebookSigners, transcriptSigners, type SignerRequirement } from '../model/signers.js';
 import type { Gradebook, SignerRef, Transcript } from '../model/types.js';
 
-/** A signer named by the record, with the JSON Pointer of its SignerRef. */
+/** A signer named by the record, with the JSON Pointer of its SignerRef and its place in the signing order. */
 export interface NamedSigner {
   ref: SignerRef;
   path: string;
+  /** 1 subject teachers, 2 GVCN (homeroom teacher), 3 principal, 4 seal. */
+  order: number;
+  required: boolean;
 }
 
 /**
- * The signers the record names for its latest school year (transcript) or for the class (gradebook):
- * every subject teacher, the GVCN (homeroom teacher), the principal and, when present, the school seal.
- * Duplicates (one teacher for two subjects) are listed once.
+ * The signers the record names for its latest school year (transcript) or for the class (gradebook), each person
+ * once (one teacher of two subjects signs once).
  *
  * @example
  * ```ts
@@ -21,26 +25,19 @@ export interface NamedSigner {
  * ```
  */
 export function recordSigners(record: Transcript | Gradebook): NamedSigner[] {
-  const out: NamedSigner[] = [];
-  const seen = new Set<string>();
-  const add = (ref: SignerRef | undefined, path: string) => {
-    if (!ref) return;
-    const key = `${ref.role}|${ref.personalId ?? ''}|${ref.name}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push({ ref, path });
-  };
-  if (record.kind === 'gradebook') {
-    add(record.homeroom, '/homeroom');
-    return out;
+  let requirements: SignerRequirement[];
+  if (record.kind === 'gradebook') requirements = gradebookSigners(record);
+  else {
+    const latest = record.years[record.years.length - 1]?.schoolYear;
+    requirements = transcriptSigners(record).filter((r) => r.schoolYear === latest);
   }
-  const index = record.years.length - 1;
-  const year = record.years[index];
-  if (!year) return out;
-  const base = `/years/${index}`;
-  year.subjects.forEach((row, i) => add(row.teacher, `${base}/subjects/${i}/teacher`));
-  add(year.homeroom, `${base}/homeroom`);
-  add(year.principal, `${base}/principal`);
-  add(year.seal, `${base}/seal`);
+  const seen = new Set<string>();
+  const out: NamedSigner[] = [];
+  for (const r of requirements) {
+    const key = `${r.signer.role}\u0000${r.signer.personalId ?? ''}\u0000${r.signer.name}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ ref: r.signer, path: r.path, order: r.order, required: r.required });
+  }
   return out;
 }

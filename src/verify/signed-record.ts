@@ -6,6 +6,8 @@
 import type { SignatureReport } from '../formats/report.js';
 import type { XmlSignatureReport } from '../formats/xades/index.js';
 import { fromXml } from '../encode/record/from-xml.js';
+import { parseJsonStrict } from '../encode/json/parse-strict.js';
+import { extractRecord } from '../encode/pdf/extract-record.js';
 
 const RECORD_ELEMENTS = new Set(['transcript', 'gradebook', 'record']);
 
@@ -31,4 +33,23 @@ export function recordFromXmlSignatures(signatures: readonly SignatureReport[]):
     }
   }
   return undefined;
+}
+
+/**
+ * The record embedded in a signed PDF (its `record.json` associated file). Call only after verification: the
+ * embedded file belongs to the signed revisions, and modification analysis fails any signature whose revision
+ * was changed afterwards. Returns `undefined` when the PDF carries no record.
+ *
+ * @example
+ * ```ts
+ * const record = await recordFromPdf(pdfBytes);
+ * ```
+ */
+export async function recordFromPdf(pdf: Uint8Array): Promise<unknown> {
+  try {
+    const { json } = await extractRecord(pdf);
+    return json === undefined ? undefined : parseJsonStrict(json);
+  } catch {
+    return undefined;
+  }
 }

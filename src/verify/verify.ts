@@ -12,7 +12,7 @@ import { EdusignError } from '../errors.js';
 import { detectFormat } from './detect-format.js';
 import type { VerifyOptions } from './options.js';
 import { checkRecord } from './check-record.js';
-import { recordFromXmlSignatures } from './signed-record.js';
+import { recordFromPdf, recordFromXmlSignatures } from './signed-record.js';
 
 function pkiOptions(options: VerifyOptions) {
   return {
@@ -30,7 +30,8 @@ async function verifyFormat(format: SignatureFormat, bytes: Uint8Array, options:
   switch (format) {
     case 'PAdES': {
       const report = await verifyPdf(bytes, pkiOptions(options));
-      return { report, record: undefined };
+      const signed = report.signatures.some((s) => s.indication === 'TOTAL_PASSED');
+      return { report, record: signed && options.checkRecord !== false ? await recordFromPdf(bytes) : undefined };
     }
     case 'XAdES': {
       const report = await verifyXml(bytes, pkiOptions(options));

@@ -12,4 +12,5 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   render: async () => (await import('./render.js')).command,
   verify: async () => (await import('./verify.js')).verifyCommand,
   sign: async () => (await import('./sign.js')).signCommand,
+  demo: async () => (await import('./demo.js')).demoCommand,
 };
