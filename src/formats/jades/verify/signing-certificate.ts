@@ -2,9 +2,9 @@
  * Identification of the signing certificate: `x5c[0]`, bound to the signature by `x5t#S256` (or `x5t#o`).
  * @module
  */
-import { createHash, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
 import { describeKey } from '../../../crypto/key-algorithm.js';
-import { toPublicKey } from '../../../crypto/verify-signature.js';
+import { decodeCertificate, subjectIdentifiers } from '../../../pki/index.js';
 import type { SignatureAlgorithm } from '../../../crypto/types.js';
 import type { Finding } from '../../../pki/indication.js';
 import { decodeB64Standard, decodeB64url } from '../lib/base64url.js';
@@ -22,6 +22,8 @@ export interface SigningCertificate {
   findings: Finding[];
   /** A digest is present and does not match: the header was tampered with or swapped. */
   mismatch: boolean;
+  /** Names of the signing certificate, for the report. */
+  info?: { subject: string; issuer: string; serialNumber: string; commonName?: string; personalId?: string };
 }
 
 const HASHES: Record<string, string> = { S256: 'sha256', S384: 'sha384', S512: 'sha512' };
@@ -74,13 +76,19 @@ export function signingCertificate(header: JsonObject): SigningCertificate {
   if (mismatch) {
     findings.push(finding('JADES_CERT_DIGEST_MISMATCH', 'x5t#S256 / x5t#o does not match the certificate in x5c', 'x5t#S256 / x5t#o không khớp với chứng thư trong x5c', 'error'));
   }
-  let publicKey: KeyObject | undefined;
   try {
-    publicKey = toPublicKey(certificate);
+    const d = decodeCertificate(certificate);
+    const publicKey = createPublicKey({ key: Buffer.from(d.spki), format: 'der', type: 'spki' });
+    const ids = subjectIdentifiers(d.subject);
+    const personalId = (['CCCD', 'CMND', 'HC'] as const).map((k) => ids.find((i) => i.kind === k)?.value).find((v) => v !== undefined);
+    const commonName = d.subject.attributes.filter((a) => a.type === 'CN').pop()?.value;
+    const info = { subject: d.subject.text, issuer: d.issuer.text, serialNumber: d.serialNumber,
+      ...(commonName === undefined ? {} : { commonName }), ...(personalId === undefined ? {} : { personalId }) };
+    return { certificates, certificate, publicKey, bound, findings, mismatch, info };
   } catch {
     findings.push(finding('JADES_CERT_MALFORMED', 'The signing certificate cannot be read', 'Không đọc được chứng thư ký', 'error'));
+    return { certificates, certificate, bound, findings, mismatch };
   }
-  return { certificates, certificate, ...(publicKey ? { publicKey } : {}), bound, findings, mismatch };
 }
 
 /**

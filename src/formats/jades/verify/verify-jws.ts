@@ -4,11 +4,11 @@
  * @module
  */
 import { EdusignError, isEdusignError } from '../../../errors.js';
-import { canonicalizeToBytes } from '../../../encode/json/canonicalize.js';
 import { parseJsonStrict, type JsonValue } from '../../../encode/json/parse-strict.js';
 import type { Finding } from '../../../pki/indication.js';
 import type { JwsVerificationReport, JwsVerifyOptions } from '../options.js';
 import { decodeB64url } from '../lib/base64url.js';
+import { canonicalBytes, isCanonicalJson } from '../lib/canonical-bytes.js';
 import { finding } from '../lib/findings.js';
 import { readProtectedHeader } from '../lib/header-read.js';
 import { parseJws, type JwsDocument } from '../lib/jws-document.js';
@@ -31,9 +31,29 @@ function payloadBytes(doc: JwsDocument, options: JwsVerifyOptions): { bytes?: Ui
   return { bytes };
 }
 
+/** Whether the bracket nesting of a JSON text stays within `max` (strings skipped). */
+function depthWithin(bytes: Uint8Array, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) { if (++depth > max) return false; }
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return true;
+}
+
 function readPayload(doc: JwsDocument, options: JwsVerifyOptions): PayloadRead {
   const { bytes, problem } = payloadBytes(doc, options);
   if (problem || !bytes) return { ...(problem ? { problem } : {}), info: [] };
+  if (!options.limits || bytes.length <= (options.limits.maxBytes ?? Infinity)) {
+    const fast = isCanonicalJson(bytes); // canonical text: no duplicates, no lone surrogates, valid UTF-8 JSON
+    if (fast.canonical && depthWithin(bytes, options.limits?.maxDepth ?? 256)) return { bytes, value: fast.value as JsonValue, info: [] };
+  }
   let value: JsonValue;
   try {
     value = parseJsonStrict(bytes, options.limits);
@@ -49,7 +69,7 @@ function readPayload(doc: JwsDocument, options: JwsVerifyOptions): PayloadRead {
   }
   let canonical = false;
   try {
-    canonical = Buffer.from(canonicalizeToBytes(value)).equals(Buffer.from(bytes));
+    canonical = Buffer.from(canonicalBytes(value, false)).equals(Buffer.from(bytes));
   } catch {
     canonical = false;
   }

@@ -153,17 +153,11 @@ export async function verifyJwsSignature(sig: JwsSignatureObject, index: number,
   const sc = signingCertificate(header);
   findings.push(...sc.findings);
   let signerInfo: JwsSignatureReport['signer'] = { subject: '', serialNumber: '', issuer: '' };
-  if (!sc.certificate || !sc.publicKey) {
+  if (!sc.certificate || !sc.publicKey || !sc.info) {
     verdict = worse(verdict, { indication: 'INDETERMINATE', subIndication: 'NO_SIGNING_CERTIFICATE_FOUND' });
   } else {
     if (sc.mismatch) verdict = worse(verdict, { indication: 'INDETERMINATE', subIndication: 'NO_SIGNING_CERTIFICATE_FOUND' });
-    try {
-      const d = describeCertificate(sc.certificate);
-      signerInfo = { subject: d.subject.text, serialNumber: d.serialNumber, issuer: d.issuer.text, ...(d.commonName ? { commonName: d.commonName } : {}),
-        ...(d.personalId ? { personalId: d.personalId } : {}) };
-    } catch {
-      fail({ indication: 'INDETERMINATE', subIndication: 'NO_SIGNING_CERTIFICATE_FOUND' }, finding('JADES_CERT_MALFORMED', 'The signing certificate cannot be read', 'Không đọc được chứng thư ký', 'error'));
-    }
+    signerInfo = sc.info;
   }
   const claimedRoles = roles(header);
   if (claimedRoles[0]) signerInfo = { ...signerInfo, role: claimedRoles[0] };

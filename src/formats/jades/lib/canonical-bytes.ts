@@ -1,0 +1,108 @@
+/**
+ * RFC 8785 canonical bytes for signing and for checking payloads, on a fast path: one walk that writes the
+ * canonical text (no JSON Pointer bookkeeping). Anything unusual — a lone surrogate, a non-finite number, a
+ * non-plain object, an NFC collision of member names, deep nesting — leaves the fast path and goes to the shared
+ * `canonicalize` (src/encode/json), which gives the typed error with its path. Differentially tested against it.
+ * @module
+ */
+import { canonicalizeToBytes } from '../../../encode/json/canonicalize.js';
+
+const LONE_SURROGATE = /\p{Surrogate}/u;
+/** Integer-like names come first in JS objects whatever the insertion order: they leave the fast path. */
+const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
+const MAX_DEPTH = 512;
+const BAD = Symbol('not on the fast path');
+
+/** A copy with members inserted in RFC 8785 order, so that `JSON.stringify` writes the canonical text. */
+function sortedCopy(node: unknown, depth: number, nfc: boolean): unknown {
+  switch (typeof node) {
+    case 'string':
+      if (LONE_SURROGATE.test(node)) return BAD;
+      return nfc ? node.normalize('NFC') : node;
+    case 'number':
+      return Number.isFinite(node) ? node : BAD; // JSON.stringify writes ECMAScript Number::toString = RFC 8785 §3.2.2.3
+    case 'boolean':
+      return node;
+    case 'object':
+      break;
+    default:
+      return BAD;
+  }
+  if (node === null) return null;
+  if (depth >= MAX_DEPTH) return BAD;
+  if (Array.isArray(node)) {
+    const out: unknown[] = new Array<unknown>(node.length);
+    for (let i = 0; i < node.length; i++) {
+      const item: unknown = node[i];
+      const c = item === undefined ? BAD : sortedCopy(item, depth + 1, nfc);
+      if (c === BAD) return BAD;
+      out[i] = c;
+    }
+    return out;
+  }
+  const proto: unknown = Object.getPrototypeOf(node);
+  if (proto !== Object.prototype && proto !== null) return BAD;
+  const obj = node as Record<string, unknown>;
+  const names = new Map<string, string>();
+  for (const raw of Object.keys(obj)) {
+    if (obj[raw] === undefined) continue;
+    if (LONE_SURROGATE.test(raw)) return BAD;
+    const name = nfc ? raw.normalize('NFC') : raw;
+    if (names.has(name) || ARRAY_INDEX.test(name) || name === '__proto__') return BAD;
+    names.set(name, raw);
+  }
+  const out: Record<string, unknown> = {};
+  for (const name of [...names.keys()].sort()) { // default sort: UTF-16 code units, as RFC 8785 §3.2.3 requires
+    const c = sortedCopy(obj[names.get(name) as string], depth + 1, nfc);
+    if (c === BAD) return BAD;
+    out[name] = c;
+  }
+  return out;
+}
+
+function fastText(value: unknown, nfc: boolean): string | undefined {
+  const copy = sortedCopy(value, 0, nfc);
+  return copy === BAD ? undefined : JSON.stringify(copy);
+}
+
+/**
+ * RFC 8785 canonical UTF-8 bytes of a JSON value (NFC-normalised strings and names when `nfc`). Throws the
+ * shared canonicaliser's typed errors (`JSON_NOT_CANONICALIZABLE`, `INPUT_TOO_DEEP`) for values JSON cannot express.
+ *
+ * @example
+ * ```ts
+ * Buffer.from(canonicalBytes({ b: 1, a: 'Hải' }, true)).toString(); // '{"a":"Hải","b":1}'
+ * ```
+ */
+export function canonicalBytes(value: unknown, nfc: boolean): Uint8Array {
+  const text = fastText(value, nfc);
+  if (text === undefined) return canonicalizeToBytes(value, { normalizeNfc: nfc });
+  const buf = Buffer.from(text, 'utf8');
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+}
+
+/**
+ * Whether `bytes` are exactly the RFC 8785 canonical form of the JSON they hold. A `true` answer also proves
+ * the text is valid UTF-8 JSON without duplicate member names or lone surrogates (the canonical form has none),
+ * so callers can skip the strict parser. Returns the parsed value then.
+ *
+ * @example
+ * ```ts
+ * isCanonicalJson(new TextEncoder().encode('{"a":1}')); // { canonical: true, value: { a: 1 } }
+ * ```
+ */
+export function isCanonicalJson(bytes: Uint8Array): { canonical: true; value: unknown } | { canonical: false } {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes));
+  } catch {
+    return { canonical: false };
+  }
+  let buf: Buffer;
+  try {
+    buf = Buffer.from(canonicalBytes(value, false));
+  } catch {
+    return { canonical: false };
+  }
+  return buf.length === bytes.length && buf.equals(bytes) ? { canonical: true, value } : { canonical: false };
+}
