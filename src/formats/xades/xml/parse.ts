@@ -16,6 +16,7 @@ const NAME = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037
 const ENTITY = /&(#x[0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z]+);/g;
 const PREDEFINED: ReadonlyMap<string, string> = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]]);
 // eslint-disable-next-line no-control-regex
+const LONE_SURROGATE = /\p{Surrogate}/u;
 const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 function malformed(detail: string, offset: number): EdusignError {
@@ -86,6 +87,7 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = {}): XD
   const maxAttributes = limits.maxAttributes ?? 256;
   const text = decodeInput(input, limits.maxBytes ?? 32 * 1024 * 1024);
   if (BAD_CHAR.test(text)) throw malformed('control character not allowed in XML', text.search(BAD_CHAR));
+  if (LONE_SURROGATE.test(text)) throw malformed('unpaired UTF-16 surrogate in the text', text.search(LONE_SURROGATE));
   const len = text.length;
   const top: XNode[] = [];
   const stack: XElement[] = [];
