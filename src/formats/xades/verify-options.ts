@@ -52,6 +52,8 @@ export interface SignedElement {
 export interface XmlSignatureReport extends SignatureReport {
   /** Data objects covered (SignedProperties and countersigned SignatureValues are not listed). */
   signedElements: SignedElement[];
+  /** Location path of the ds:Signature element, e.g. `/{urn:…}HocBa[1]/{urn:…}DSCKS[1]/{urn:…}HieuTruong[1]/{…xmldsig#}Signature[1]` (its role slot). */
+  location: string;
   /** For a countersignature: the Id of the countersigned signature. */
   countersignatureOf?: string;
   /** Claimed roles (SignerRoleV2 / SignerRole). */

@@ -282,6 +282,7 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
     modificationsAfter: [],
     findings,
     signedElements,
+    location: elementPath(sigEl),
     ...(countersignatureOf ? { countersignatureOf } : {}),
     claimedRoles: claimedRoles(parts),
     ...(policy.identifier ? { policy: policy.identifier } : {}),

@@ -26,6 +26,8 @@ describe('signXml / verifyXml (B-B)', () => {
     expect(sig.level).toBe('B-B');
     expect(sig.signer.role).toBe('Hiệu trưởng');
     expect(sig.signer.commonName).toBe('Phạm Quốc Hùng');
+    expect(sig.signer.personalId).toBe('031075004567');
+    expect(sig.location).toMatch(/\/\{urn:edusign:hocba:1\}DSCKS\[1\]\/\{urn:edusign:hocba:1\}HieuTruong\[1\]\/\{http:\/\/www.w3.org\/2000\/09\/xmldsig#\}Signature\[1\]$/);
     expect(sig.chain).toHaveLength(3);
     expect(sig.chain[2]!.source).toBe('trust-anchor');
     expect(sig.chain[0]!.subject).toContain('Phạm Quốc Hùng');
