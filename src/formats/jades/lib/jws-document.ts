@@ -99,7 +99,9 @@ export function looksLikeJws(value: unknown): boolean {
   const keys = Object.keys(value);
   const allowed = ['payload', 'signatures', 'protected', 'header', 'signature'];
   if (!keys.every((k) => allowed.includes(k))) return false;
-  return Array.isArray(value.signatures) || (typeof value.protected === 'string' && typeof value.signature === 'string');
+  const isSig = (s: unknown): boolean => isJsonObject(s) && typeof s.protected === 'string' && typeof s.signature === 'string';
+  if (value.payload !== undefined && typeof value.payload !== 'string') return false;
+  return (Array.isArray(value.signatures) && value.signatures.length > 0 && value.signatures.every(isSig)) || isSig(value);
 }
 
 /**
