@@ -150,3 +150,29 @@ describe('JAdES B-B', () => {
     expect(r.signatures[0]!.findings.find((f) => f.code === 'NOT_JADES_BASELINE')!.severity).toBe('warning');
   });
 });
+
+describe('JAdES ES384 (a throwaway P-384 certificate made by openssl)', () => {
+  it('signs ES384; jose and our verifier accept; the alg follows the key', async () => {
+    const { mkdtempSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { spawnSync } = await import('node:child_process');
+    const dir = mkdtempSync(join(tmpdir(), 'jades-p384-'));
+    try {
+      const r = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-384', '-nodes', '-keyout', join(dir, 'k.pem'),
+        '-out', join(dir, 'c.pem'), '-days', '2', '-subj', '/CN=P-384 test/C=VN', '-addext', 'keyUsage=critical,digitalSignature'], { encoding: 'utf8' });
+      expect(r.status).toBe(0);
+      const { loadPemSigner } = await import('../../../src/crypto/index.js');
+      const signer = loadPemSigner({ key: readFileSync(join(dir, 'k.pem'), 'utf8'), certificate: readFileSync(join(dir, 'c.pem'), 'utf8') });
+      const { jws } = await signJws({ a: 'Hải Phòng' }, signer, { serialization: 'flattened', check: { skip: true } });
+      expect(headerOf((JSON.parse(jws) as { protected: string }).protected).alg).toBe('ES384');
+      await flattenedVerify(JSON.parse(jws), await importX509(readFileSync(join(dir, 'c.pem'), 'utf8'), 'ES384'), { crit: { sigT: true } });
+      const selfSigned = new Uint8Array(signer.certificate);
+      const ours = await verifyJws(jws, { trustStore: { anchors: [selfSigned], intermediates: [] }, offline: true, revocation: { skip: true } });
+      expect([ours.signatures[0]!.alg, ours.signatures[0]!.findings.map((f) => f.code)]).toEqual(['ES384', expect.not.arrayContaining(['JADES_SIGNATURE_INVALID'])]);
+      expect(ours.signatures[0]!.findings.map((f) => f.code)).not.toContain('JADES_ALG_KEY_MISMATCH');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
