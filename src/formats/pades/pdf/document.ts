@@ -10,6 +10,7 @@ import { malformed } from './malformed.js';
 import { asDict, asInt, PdfDict, PdfRef, PdfStream, type PdfObject } from './objects.js';
 import { parseIndirectObject, parseObject, skipWhite } from './parser.js';
 import { parseXrefSection, type XrefBudget, type XrefEntry, type XrefSection } from './xref.js';
+import { HybridEntries, maxObjectNumber } from './xref-entries.js';
 
 /** One revision (one cross-reference section and its trailer), oldest first in {@link PdfDocument.revisions}. */
 export interface PdfRevision {
@@ -139,11 +140,7 @@ function readChain(bytes: Uint8Array, limits: PdfLimits): Built {
       visited.add(xrefStm);
       const hidden = parseXrefSection(bytes, xrefStm, limits, budget);
       if (hidden.kind !== 'stream') throw malformed('/XRefStm does not point to an xref stream', xrefStm);
-      entries = new Map(entries);
-      for (const [num, e] of hidden.entries) {
-        const mine = entries.get(num);
-        if (mine === undefined || mine.kind === 'free') entries.set(num, e);
-      }
+      entries = new HybridEntries(entries, hidden.entries);
       kind = 'hybrid';
     }
     if (section.trailer.has('Encrypt')) throw new EdusignError('PDF_ENCRYPTED', { detail: 'the trailer has /Encrypt' });
@@ -268,7 +265,7 @@ export function openPdf(bytes: Uint8Array, limits?: Partial<PdfLimits>): PdfDocu
   let next = 0;
   for (const r of revisions) {
     next = Math.max(next, asInt(r.trailer.get('Size')) ?? 0);
-    for (const num of r.entries.keys()) next = Math.max(next, num + 1);
+    next = Math.max(next, maxObjectNumber(r.entries) + 1);
   }
 
   const realEnd = findEofAfterStartxref(bytes);

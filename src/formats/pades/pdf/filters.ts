@@ -56,26 +56,32 @@ function unpredict(data: Uint8Array, parms: PdfObject | undefined): Uint8Array {
     const type = data[r * (rowLen + 1)]!;
     const src = r * (rowLen + 1) + 1;
     const dst = r * rowLen;
-    for (let i = 0; i < rowLen; i++) {
-      const raw = data[src + i]!;
-      const left = i >= bpp ? out[dst + i - bpp]! : 0;
-      const up = r > 0 ? out[dst - rowLen + i]! : 0;
-      const upLeft = r > 0 && i >= bpp ? out[dst - rowLen + i - bpp]! : 0;
-      let v: number;
-      switch (type) {
-        case 0: v = raw; break;
-        case 1: v = raw + left; break;
-        case 2: v = raw + up; break;
-        case 3: v = raw + ((left + up) >> 1); break;
-        case 4: {
-          const p = left + up - upLeft;
-          const pa = Math.abs(p - left); const pb = Math.abs(p - up); const pc = Math.abs(p - upLeft);
-          v = raw + (pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft);
-          break;
+    const up = dst - rowLen; // previous output row (absent for r = 0)
+    // one tight loop per filter type (xref streams are mostly "Up")
+    switch (type) {
+      case 0: out.set(data.subarray(src, src + rowLen), dst); break;
+      case 1: for (let i = 0; i < rowLen; i++) out[dst + i] = (data[src + i]! + (i >= bpp ? out[dst + i - bpp]! : 0)) & 0xff; break;
+      case 2:
+        if (r === 0) out.set(data.subarray(src, src + rowLen), dst);
+        else for (let i = 0; i < rowLen; i++) out[dst + i] = (data[src + i]! + out[up + i]!) & 0xff;
+        break;
+      case 3:
+        for (let i = 0; i < rowLen; i++) {
+          const left = i >= bpp ? out[dst + i - bpp]! : 0; const above = r > 0 ? out[up + i]! : 0;
+          out[dst + i] = (data[src + i]! + ((left + above) >> 1)) & 0xff;
         }
-        default: throw malformed(`bad PNG predictor row type ${type}`);
-      }
-      out[dst + i] = v & 0xff;
+        break;
+      case 4:
+        for (let i = 0; i < rowLen; i++) {
+          const left = i >= bpp ? out[dst + i - bpp]! : 0;
+          const above = r > 0 ? out[up + i]! : 0;
+          const upLeft = r > 0 && i >= bpp ? out[up + i - bpp]! : 0;
+          const p = left + above - upLeft;
+          const pa = Math.abs(p - left); const pb = Math.abs(p - above); const pc = Math.abs(p - upLeft);
+          out[dst + i] = (data[src + i]! + (pa <= pb && pa <= pc ? left : pb <= pc ? above : upLeft)) & 0xff;
+        }
+        break;
+      default: throw malformed(`bad PNG predictor row type ${type}`);
     }
   }
   return out;

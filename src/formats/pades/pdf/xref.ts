@@ -7,6 +7,7 @@ import type { PdfLimits } from './limits.js';
 import { malformed } from './malformed.js';
 import { asArray, asInt, asName, PdfDict, PdfStream, type PdfObject } from './objects.js';
 import { matchKeyword, parseIndirectObject, parseObject, skipWhite } from './parser.js';
+import { isStandardEntry, StreamEntries, TableEntries, type FixedSubsection, type StreamRange } from './xref-entries.js';
 
 /** Where an object lives, according to one cross-reference section. */
 export type XrefEntry =
@@ -21,7 +22,7 @@ export interface XrefSection {
   offset: number;
   /** Offset just after the trailer dictionary / after `endobj`. */
   end: number;
-  entries: Map<number, XrefEntry>;
+  entries: ReadonlyMap<number, XrefEntry>;
   /** The trailer dictionary (the stream dictionary for xref streams). */
   trailer: PdfDict;
 }
@@ -46,6 +47,7 @@ function parseTable(bytes: Uint8Array, offset: number, limits: PdfLimits, budget
   if (!matchKeyword(bytes, p, 'xref')) throw malformed('expected "xref"', offset);
   const start = p; p += 4;
   const entries = new Map<number, XrefEntry>();
+  const fixed: FixedSubsection[] = [];
   for (;;) {
     p = skipWhite(bytes, p);
     if (p >= bytes.length) throw malformed('xref table without trailer', start);
@@ -54,6 +56,13 @@ function parseTable(bytes: Uint8Array, offset: number, limits: PdfLimits, budget
     const n = readInt(bytes, skipWhite(bytes, first.end));
     count(budget, limits, n.value, p);
     p = n.end;
+    // standard 20-byte entries: check the first and last, decode any entry when it is looked up
+    const q = skipWhite(bytes, p);
+    if (n.value > 0 && q + 20 * n.value <= bytes.length && isStandardEntry(bytes, q) && isStandardEntry(bytes, q + 20 * (n.value - 1))) {
+      fixed.push({ first: first.value, count: n.value, start: q });
+      p = q + 20 * n.value;
+      continue;
+    }
     for (let i = 0; i < n.value; i++) {
       const off = readInt(bytes, skipWhite(bytes, p));
       const gen = readInt(bytes, skipWhite(bytes, off.end));
@@ -69,13 +78,7 @@ function parseTable(bytes: Uint8Array, offset: number, limits: PdfLimits, budget
   }
   const trailer = parseObject(bytes, p + 7, { maxDepth: limits.maxDepth });
   if (!(trailer.value instanceof PdfDict)) throw malformed('trailer is not a dictionary', p);
-  return { kind: 'table', offset: start, end: trailer.end, entries, trailer: trailer.value };
-}
-
-function readField(data: Uint8Array, pos: number, width: number): number {
-  let v = 0;
-  for (let i = 0; i < width; i++) v = v * 256 + data[pos + i]!;
-  return v;
+  return { kind: 'table', offset: start, end: trailer.end, entries: new TableEntries(bytes, fixed, entries), trailer: trailer.value };
 }
 
 function parseStreamSection(bytes: Uint8Array, offset: number, limits: PdfLimits, budget: XrefBudget): XrefSection {
@@ -93,25 +96,16 @@ function parseStreamSection(bytes: Uint8Array, offset: number, limits: PdfLimits
   const data = decodeStream(stream, limits.maxDecodedStreamBytes);
   const rowLen = w0 + w1 + w2;
   if (rowLen === 0) throw malformed('bad /W in xref stream', offset);
-  const entries = new Map<number, XrefEntry>();
-  let pos = 0;
+  const ranges: StreamRange[] = [];
+  let rows = 0;
   for (let k = 0; k < index.length; k += 2) {
     const first = index[k]!; const n = index[k + 1]!;
     count(budget, limits, n, offset);
-    for (let i = 0; i < n; i++) {
-      if (pos + rowLen > data.length) throw malformed('xref stream data too short', offset);
-      const type = w0 === 0 ? 1 : readField(data, pos, w0);
-      const f2 = readField(data, pos + w0, w1);
-      const f3 = readField(data, pos + w0 + w1, w2);
-      pos += rowLen;
-      const num = first + i;
-      if (entries.has(num)) continue;
-      if (type === 0) entries.set(num, { kind: 'free' });
-      else if (type === 1) entries.set(num, { kind: 'offset', offset: f2, gen: f3 });
-      else if (type === 2) entries.set(num, { kind: 'compressed', streamNum: f2, index: f3 });
-      // other types: "null reference" per §7.5.8.3, ignored
-    }
+    ranges.push({ first, count: n, row: rows });
+    rows += n;
   }
+  if (rows * rowLen > data.length) throw malformed('xref stream data too short', offset);
+  const entries = new StreamEntries(data, [w0, w1, w2], ranges);
   return { kind: 'stream', offset, end: obj.end, entries, trailer: dict };
 }
 

@@ -90,6 +90,41 @@ describe('openPdf', () => {
   });
 });
 
+describe('lazy cross-reference entries', () => {
+  it('decodes standard table entries on lookup and still iterates them all', () => {
+    const doc = openPdf(classicPdf('Lazy'));
+    const entries = doc.revisions[0]!.entries;
+    expect(entries.get(3)).toMatchObject({ kind: 'offset', gen: 0 });
+    expect([...entries.keys()].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(entries.size).toBe(6);
+  });
+
+  it('parses non-standard (single-LF, 19-byte) entries eagerly', () => {
+    const s = Buffer.from(classicPdf('LF')).toString('latin1');
+    const xref = s.lastIndexOf('\nxref\n') + 1;
+    const fixed = s.slice(0, xref) + s.slice(xref).replace(/ n\r\n/g, ' n \n').replace(/ f\r\n/g, ' f \n');
+    // same byte length (" \n" is a legal 2-byte EOL): still the fast path; now make it 19 bytes
+    const short = s.slice(0, xref) + s.slice(xref).replace(/ n\r\n/g, ' n\n').replace(/ f\r\n/g, ' f\n');
+    const startxref = /startxref\n(\d+)/.exec(short)![1];
+    expect(Number(startxref)).toBe(xref);
+    for (const variant of [fixed, short]) {
+      const doc = openPdf(Buffer.from(variant, 'latin1'));
+      expect(asName(doc.catalog.get('Type'))).toBe('Catalog');
+      expect(doc.revisions[0]!.entries.size).toBe(6);
+    }
+  });
+
+  it('reports a corrupt entry inside a fixed-layout subsection when it is looked up', () => {
+    const s = Buffer.from(classicPdf('Bad')).toString('latin1');
+    const xref = s.lastIndexOf('\nxref\n') + 1;
+    const inUse = [...s.slice(xref).matchAll(/\d{10} \d{5} n\r\n/g)];
+    const at = xref + inUse[1]!.index!; // object 2 (objects 1..5 in one subsection)
+    const doc = openPdf(Buffer.from(`${s.slice(0, at)}x${s.slice(at + 1)}`, 'latin1'));
+    expect(doc.getObject(new PdfRef(1, 0))).not.toBeNull();
+    expectCode(() => doc.getObject(new PdfRef(2, 0)), 'PDF_MALFORMED');
+  });
+});
+
 describe('openPdf on hostile input', () => {
   const base = Buffer.from(classicPdf());
 
