@@ -12,7 +12,8 @@ const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 const MAX_DEPTH_CAP = 100_000;
 const XMLNS_NS = 'http://www.w3.org/2000/xmlns/';
 const DSIG_NS = 'http://www.w3.org/2000/09/xmldsig#';
-const NAME = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF][\w.\-:\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]*/y;
+/** XML Name (approximate XML 1.0 5th ed. classes); sticky, so each parse makes its own (no shared lastIndex). */
+const NAME_SOURCE = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDBFF][\w.\-:\u00B7\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\uD800-\uDFFF]*/y.source;
 const ENTITY = /&(#x[0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z]+);/g;
 const PREDEFINED: ReadonlyMap<string, string> = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]]);
 // eslint-disable-next-line no-control-regex
@@ -86,6 +87,7 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = {}): XD
   const maxElements = limits.maxElements ?? 500_000;
   const maxAttributes = limits.maxAttributes ?? 256;
   const text = decodeInput(input, limits.maxBytes ?? 32 * 1024 * 1024);
+  const NAME = new RegExp(NAME_SOURCE, 'y');
   if (BAD_CHAR.test(text)) throw malformed('control character not allowed in XML', text.search(BAD_CHAR));
   if (LONE_SURROGATE.test(text)) throw malformed('unpaired UTF-16 surrogate in the text', text.search(LONE_SURROGATE));
   const len = text.length;
