@@ -176,3 +176,14 @@ describe('JAdES ES384 (a throwaway P-384 certificate made by openssl)', () => {
     }
   });
 });
+
+describe('adding a signer to a compact JWS', () => {
+  it('a compact JWS given as bytes becomes a general JWS with two signatures over its payload', async () => {
+    const compact = await signJws({ a: 1 }, signerFor('homeroom'), { serialization: 'compact', check: { skip: true } });
+    const both = await signJws(new TextEncoder().encode(`${compact.jws}\n`), signerFor('principal'), { role: 'Hiệu trưởng', check: { skip: true } });
+    const obj = JSON.parse(both.jws) as { payload: string; signatures: unknown[] };
+    expect([obj.payload, obj.signatures.length]).toEqual([compact.jws.split('.')[1], 2]);
+    const r = await verifyJws(both.jws, { trustStore, offline: true, revocation: { skip: true } });
+    expect(r.signatures.map((s) => s.indication)).toEqual(['TOTAL_PASSED', 'TOTAL_PASSED']);
+  });
+});

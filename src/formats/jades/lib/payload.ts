@@ -12,7 +12,10 @@ import type { JwsDetachedOptions, JwsSignOptionsBase } from '../options.js';
 import { b64url, decodeB64url } from './base64url.js';
 import { canonicalBytes } from './canonical-bytes.js';
 import { JADES_HASH_NAMES, SIGD_OBJECT_ID_BY_URI_HASH } from './header-names.js';
-import { isJsonObject, jwsFromJson, looksLikeJws, type JsonObject, type JwsDocument } from './jws-document.js';
+import { isJsonObject, jwsFromJson, looksLikeJws, parseJws, type JsonObject, type JwsDocument } from './jws-document.js';
+
+/** A compact JWS (`header.payload.signature`, base64url parts). */
+const COMPACT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+$/;
 
 /** What the signer will sign over, and how it is carried. */
 export interface PayloadPlan {
@@ -60,8 +63,8 @@ function existingPlan(existing: JwsDocument): PayloadPlan {
 }
 
 /**
- * Decide what to sign. `input` is a JSON value, or UTF-8 JSON text as bytes; a JWS JSON serialization (as a
- * value or as bytes) gets one more signature over its own payload.
+ * Decide what to sign. `input` is a JSON value, or UTF-8 JSON text as bytes; a JWS (JSON serialization as a value
+ * or as bytes, or a compact JWS as bytes) gets one more signature over its own payload.
  *
  * @example
  * ```ts
@@ -71,7 +74,14 @@ function existingPlan(existing: JwsDocument): PayloadPlan {
  */
 export function planPayload(input: unknown, options: JwsSignOptionsBase, hash: HashAlgorithm): PayloadPlan {
   let value: unknown = input;
-  if (input instanceof Uint8Array) value = parseJsonStrict(input);
+  if (input instanceof Uint8Array) {
+    const text = Buffer.from(input.buffer, input.byteOffset, Math.min(input.byteLength, 1 << 20)).toString('latin1').trim();
+    if (input.byteLength <= 1 << 20 && COMPACT.test(text)) {
+      if (options.detached) throw new EdusignError('INVALID_ARGUMENT', { detail: 'detached applies to a new JWS, not to one that is already signed' });
+      return existingPlan({ ...parseJws(text), serialization: 'general' });
+    }
+    value = parseJsonStrict(input);
+  }
   if (looksLikeJws(value)) {
     const json = input instanceof Uint8Array ? (value as JsonValue) : parseJsonStrict(JSON.stringify(value));
     if (options.detached) throw new EdusignError('INVALID_ARGUMENT', { detail: 'detached applies to a new JWS, not to one that is already signed' });
