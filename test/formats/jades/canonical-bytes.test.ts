@@ -4,7 +4,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalizeToBytes } from '../../../src/encode/json/canonicalize.js';
+import { canonicalize, canonicalizeToBytes } from '../../../src/encode/json/canonicalize.js';
+import { parseJsonStrict } from '../../../src/encode/json/parse-strict.js';
 import { canonicalBytes, isCanonicalJson } from '../../../src/formats/jades/lib/canonical-bytes.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -44,5 +45,26 @@ describe('canonicalBytes', () => {
     expect(isCanonicalJson(Uint8Array.of(0x22, 0xff, 0x22)).canonical).toBe(false);
     expect(isCanonicalJson(enc('{"a":1.0}')).canonical).toBe(false);
     expect(isCanonicalJson(enc('{"a":1}'))).toEqual({ canonical: true, value: { a: 1 } });
+  });
+});
+
+describe('isCanonicalJson', () => {
+  const reference = (bytes: Uint8Array): boolean => {
+    try {
+      const v = parseJsonStrict(bytes);
+      return Buffer.from(canonicalizeToBytes(v)).equals(Buffer.from(bytes));
+    } catch {
+      return false;
+    }
+  };
+  it('agrees with "strict parse + shared canonicaliser + byte comparison" on arbitrary JSON texts', () => {
+    const text = fc.oneof(fc.json(), fc.json().map((t) => t.replace(/,/g, ', ')),
+      fc.tuple(fc.string(), fc.json(), fc.json()).map(([k, a, b]) => `{${JSON.stringify(k)}:${a},${JSON.stringify(k)}:${b}}`),
+      fc.dictionary(fc.string(), fc.integer()).map((d) => canonicalize(d)),
+      fc.constantFrom('{"10":1,"9":2}', '{"9":2,"10":1}', '-0', '1E2', '1e+2', '100', '"\\ud800"', '"\\u00e9"', '"é"', '{"a":[1,{"c":0,"b":1}]}'));
+    fc.assert(fc.property(text, (t) => {
+      const bytes = new TextEncoder().encode(t);
+      expect(isCanonicalJson(bytes).canonical).toBe(reference(bytes));
+    }), { numRuns: 600 });
   });
 });

@@ -92,12 +92,18 @@ export function canonicalBytes(value: unknown, nfc: boolean): Uint8Array {
  * ```
  */
 export function isCanonicalJson(bytes: Uint8Array): { canonical: true; value: unknown } | { canonical: false } {
+  let text: string;
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes));
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    value = JSON.parse(text);
   } catch {
     return { canonical: false };
   }
+  // Fast proof: JSON.stringify writes RFC 8785 numbers and string escapes, in the member order JSON.parse kept; a
+  // duplicate member would be lost (shorter text). Then the order must be sorted and the strings well formed.
+  if (JSON.stringify(value) === text) return sortedAndWellFormed(value, 0) ? { canonical: true, value } : { canonical: false };
+  // Integer-like member names (reordered by JS objects), or not canonical: compare with the canonical bytes.
   let buf: Buffer;
   try {
     buf = Buffer.from(canonicalBytes(value, false));
@@ -105,4 +111,19 @@ export function isCanonicalJson(bytes: Uint8Array): { canonical: true; value: un
     return { canonical: false };
   }
   return buf.length === bytes.length && buf.equals(bytes) ? { canonical: true, value } : { canonical: false };
+}
+
+/** Members in UTF-16 code unit order at every level, no lone surrogates, bounded depth. */
+function sortedAndWellFormed(node: unknown, depth: number): boolean {
+  if (typeof node === 'string') return !LONE_SURROGATE.test(node);
+  if (typeof node !== 'object' || node === null) return true;
+  if (depth >= MAX_DEPTH) return false;
+  if (Array.isArray(node)) return node.every((item) => sortedAndWellFormed(item, depth + 1));
+  const keys = Object.keys(node);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i] as string;
+    if ((i > 0 && !((keys[i - 1] as string) < k)) || LONE_SURROGATE.test(k)) return false;
+    if (!sortedAndWellFormed((node as Record<string, unknown>)[k], depth + 1)) return false;
+  }
+  return true;
 }
