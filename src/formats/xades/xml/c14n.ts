@@ -38,6 +38,17 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Attributes already in canonical order (namespace URI, then local name)? Most documents write them so. */
+function inOrder(attrs: readonly { ns: string; local: string }[]): boolean {
+  for (let i = 1; i < attrs.length; i++) {
+    const a = attrs[i - 1] as { ns: string; local: string };
+    const b = attrs[i] as { ns: string; local: string };
+    const c = compareStrings(a.ns, b.ns) || compareStrings(a.local, b.local);
+    if (c > 0) return false;
+  }
+  return true;
+}
+
 interface Ctx {
   readonly opts: C14nOptions;
   readonly inclusive: Set<string>;
@@ -112,7 +123,7 @@ function openTag(el: XElement, rendered: NsMap, isApex: boolean, ctx: Ctx): NsMa
     const extra = inheritedXmlAttrs(el, method).map((a) => ({ ...a, ns: XML_NS }));
     if (extra.length > 0) attrs = [...attrs, ...extra];
   }
-  if (attrs.length > 1) {
+  if (attrs.length > 1 && !inOrder(attrs)) {
     attrs = [...attrs].sort((a, b) => compareStrings(a.ns, b.ns) || compareStrings(a.local, b.local));
   }
   for (const a of attrs) s += ` ${a.qname}="${escapeAttr(a.value)}"`;

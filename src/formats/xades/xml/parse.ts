@@ -18,6 +18,7 @@ const ENTITY = /&(#x[0-9A-Fa-f]{1,6}|#[0-9]{1,7}|[A-Za-z]+);/g;
 const PREDEFINED: ReadonlyMap<string, string> = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]]);
 // eslint-disable-next-line no-control-regex
 const LONE_SURROGATE = /\p{Surrogate}/u;
+const ANY_SURROGATE = /[\uD800-\uDFFF]/;
 const BAD_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 
 function malformed(detail: string, offset: number): EdusignError {
@@ -89,7 +90,10 @@ export function parseXml(input: string | Uint8Array, limits: XmlLimits = {}): XD
   const text = decodeInput(input, limits.maxBytes ?? 32 * 1024 * 1024);
   const NAME = new RegExp(NAME_SOURCE, 'y');
   if (BAD_CHAR.test(text)) throw malformed('control character not allowed in XML', text.search(BAD_CHAR));
-  if (LONE_SURROGATE.test(text)) throw malformed('unpaired UTF-16 surrogate in the text', text.search(LONE_SURROGATE));
+  // Bytes are decoded strictly (no lone surrogates possible); strings are checked, precisely only when needed.
+  if (typeof input === 'string' && ANY_SURROGATE.test(text) && LONE_SURROGATE.test(text)) {
+    throw malformed('unpaired UTF-16 surrogate in the text', text.search(LONE_SURROGATE));
+  }
   const len = text.length;
   const top: XNode[] = [];
   const stack: XElement[] = [];
