@@ -92,7 +92,7 @@ export interface EdusignErrorOptions {
  *
  * @example
  * ```ts
- * try { await loadPkcs12(bytes, 'wrong'); }
+ * try { await loadPkcs12Signer(bytes, 'wrong'); }
  * catch (e) { if (isEdusignError(e) && e.code === 'KEY_WRONG_PASSWORD') console.log(e.messageVi); }
  * ```
  */
