@@ -9,6 +9,7 @@ import { checkJwsSigner } from './lib/check-signer.js';
 import { presignJws } from './lib/presign.js';
 import { completeJwsSignature } from './complete.js';
 import { toPrepared } from './prepare.js';
+import { assertLevelReachable } from './levels/raise.js';
 
 /**
  * Sign many JSON values with one signer and one `signDigests` call; results in input order. Options apply to
@@ -24,6 +25,7 @@ export async function signJwsBatch(values: readonly unknown[], signer: Signer, o
   if (!Array.isArray(values)) throw new EdusignError('INVALID_ARGUMENT', { detail: 'values must be an array' });
   if (values.length === 0) return [];
   if (options.detached && (options.level ?? 'B-B') === 'B-LTA') throw new EdusignError('INVALID_ARGUMENT', { detail: 'batch signing of detached payloads stops at B-LT' });
+  assertLevelReachable(options.level ?? 'B-B', options);
   const check = await checkJwsSigner(signer.certificate, signer.chain, options.check);
   const prepared = values.map((v) => toPrepared(presignJws(v, signer, options), signer.certificate, options, check.warnings));
   let signatures: Uint8Array[];

@@ -8,6 +8,7 @@ import { b64url } from './lib/base64url.js';
 import { checkJwsSigner } from './lib/check-signer.js';
 import { serializeJws } from './lib/jws-document.js';
 import { presignJws } from './lib/presign.js';
+import { levelRank } from './levels/raise.js';
 import type { Finding } from '../../pki/indication.js';
 import type { Presigned } from './lib/presign.js';
 
@@ -51,6 +52,7 @@ export async function prepareJwsSignature(input: unknown, options: JwsPrepareOpt
   if (options.detached && (options.level ?? 'B-B') === 'B-LTA') {
     throw new EdusignError('INVALID_ARGUMENT', { detail: 'two-phase signing of a detached payload stops at B-LT (extend with extendJws and the payload)' });
   }
+  levelRank(options.level ?? 'B-B');
   const chain = options.chain ?? [];
   const check = await checkJwsSigner(options.certificate, chain, options.check);
   const pre = presignJws(input, { certificate: options.certificate, chain, algorithm: options.algorithm }, options);

@@ -45,6 +45,10 @@ describe('canonicalBytes', () => {
     expect(isCanonicalJson(Uint8Array.of(0x22, 0xff, 0x22)).canonical).toBe(false);
     expect(isCanonicalJson(enc('{"a":1.0}')).canonical).toBe(false);
     expect(isCanonicalJson(enc('{"a":1}'))).toEqual({ canonical: true, value: { a: 1 } });
+    // deep nesting never reaches the (recursive) JSON.stringify
+    expect(isCanonicalJson(enc('['.repeat(100_000) + ']'.repeat(100_000))).canonical).toBe(false);
+    expect(isCanonicalJson(enc('['.repeat(300) + ']'.repeat(300)), 256).canonical).toBe(false);
+    expect(isCanonicalJson(enc('['.repeat(300) + ']'.repeat(300)), 400).canonical).toBe(true);
   });
 });
 

@@ -73,3 +73,17 @@ describe('JAdES two-phase and batch', () => {
     expect(await signJwsBatch([], signer)).toEqual([]);
   });
 });
+
+describe('levels that cannot be reached are refused before signing', () => {
+  it('B-T without a TSA, B-LT without a trust store: INVALID_ARGUMENT and the signer is never called', async () => {
+    const signer = counting(signerFor('homeroom'));
+    let signCalls = 0;
+    const spy = { ...signer, sign: async (d: Uint8Array) => { signCalls++; return signer.sign(d); } };
+    await expect(signJws({ a: 1 }, spy, { level: 'B-T', check: { skip: true } })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    const tsa = { timestamp: async () => new Uint8Array(1) };
+    await expect(signJws({ a: 1 }, spy, { level: 'B-LT', timestampAuthority: tsa, check: { skip: true } })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(signJwsBatch([{ a: 1 }], spy, { level: 'B-T', check: { skip: true } })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(signJws({ a: 1 }, spy, { level: 'B-X' as never, check: { skip: true } })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect([signCalls, signer.calls]).toEqual([0, 0]);
+  });
+});

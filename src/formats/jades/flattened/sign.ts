@@ -11,7 +11,7 @@ import { assertSigner, callSigner } from '../lib/call-signer.js';
 import { checkJwsSigner } from '../lib/check-signer.js';
 import { serializeJws, type JwsDocument } from '../lib/jws-document.js';
 import { assemble, presignJws } from '../lib/presign.js';
-import { raiseSignature } from '../levels/raise.js';
+import { assertLevelReachable, raiseSignature } from '../levels/raise.js';
 
 /**
  * Add one signature to `input` (a JSON value, JSON bytes, or an existing JWS JSON serialization) and return the
@@ -24,6 +24,7 @@ import { raiseSignature } from '../levels/raise.js';
  */
 export async function createJwsSignature(input: unknown, signer: Signer, options: JwsSignOptionsBase = {}): Promise<{ doc: JwsDocument; index: number; warnings: Finding[] }> {
   assertSigner(signer);
+  assertLevelReachable(options.level ?? 'B-B', options);
   const check = await checkJwsSigner(signer.certificate, signer.chain, options.check);
   const pre = presignJws(input, signer, options);
   const value = await callSigner(signer, pre.signingInput);

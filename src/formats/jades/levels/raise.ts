@@ -49,6 +49,22 @@ function needTsa(options: JwsSignOptionsBase, level: BaselineLevel): NonNullable
 }
 
 /**
+ * Refuse, before anything is signed, options that cannot reach `level` (no TSA for B-T+, no trust store for B-LT+).
+ *
+ * @example
+ * ```ts
+ * assertLevelReachable('B-LT', { timestampAuthority: tsa, check: { trustStore } });
+ * ```
+ */
+export function assertLevelReachable(level: BaselineLevel, options: JwsSignOptionsBase): void {
+  const rank = levelRank(level);
+  if (rank >= 1) needTsa(options, level);
+  if (rank >= 2 && !(options.validation?.trustStore ?? options.check?.trustStore)) {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: `level ${level} needs a trust store (options.validation.trustStore or options.check.trustStore)`, detailVi: `mức ${level} cần kho chứng thư tin cậy` });
+  }
+}
+
+/**
  * Return a copy of `doc` whose signature `index` is raised to `level` (steps already present are kept;
  * asking B-LTA of a B-LTA signature adds one more archive timestamp).
  *

@@ -91,18 +91,19 @@ export function canonicalBytes(value: unknown, nfc: boolean): Uint8Array {
  * isCanonicalJson(new TextEncoder().encode('{"a":1}')); // { canonical: true, value: { a: 1 } }
  * ```
  */
-export function isCanonicalJson(bytes: Uint8Array): { canonical: true; value: unknown } | { canonical: false } {
+export function isCanonicalJson(bytes: Uint8Array, maxDepth = 256): { canonical: true; value: unknown } | { canonical: false } {
+  if (!depthWithin(bytes, Math.min(maxDepth, MAX_DEPTH))) return { canonical: false }; // JSON.stringify recurses
   let text: string;
   let value: unknown;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     value = JSON.parse(text);
+    // Fast proof: JSON.stringify writes RFC 8785 numbers and string escapes, in the member order JSON.parse kept; a
+    // duplicate member would be lost (shorter text). Then the order must be sorted and the strings well formed.
+    if (JSON.stringify(value) === text) return sortedAndWellFormed(value, 0) ? { canonical: true, value } : { canonical: false };
   } catch {
     return { canonical: false };
   }
-  // Fast proof: JSON.stringify writes RFC 8785 numbers and string escapes, in the member order JSON.parse kept; a
-  // duplicate member would be lost (shorter text). Then the order must be sorted and the strings well formed.
-  if (JSON.stringify(value) === text) return sortedAndWellFormed(value, 0) ? { canonical: true, value } : { canonical: false };
   // Integer-like member names (reordered by JS objects), or not canonical: compare with the canonical bytes.
   let buf: Buffer;
   try {
@@ -111,6 +112,26 @@ export function isCanonicalJson(bytes: Uint8Array): { canonical: true; value: un
     return { canonical: false };
   }
   return buf.length === bytes.length && buf.equals(bytes) ? { canonical: true, value } : { canonical: false };
+}
+
+/** Whether the bracket nesting of a JSON text stays within `max` (strings skipped). */
+function depthWithin(bytes: Uint8Array, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return false;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return true;
 }
 
 /** Members in UTF-16 code unit order at every level, no lone surrogates, bounded depth. */

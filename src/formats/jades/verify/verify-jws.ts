@@ -31,28 +31,12 @@ function payloadBytes(doc: JwsDocument, options: JwsVerifyOptions): { bytes?: Ui
   return { bytes };
 }
 
-/** Whether the bracket nesting of a JSON text stays within `max` (strings skipped). */
-function depthWithin(bytes: Uint8Array, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < bytes.length; i++) {
-    const c = bytes[i];
-    if (inString) {
-      if (c === 0x5c) i++;
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x7b || c === 0x5b) { if (++depth > max) return false; }
-    else if (c === 0x7d || c === 0x5d) depth--;
-  }
-  return true;
-}
-
 function readPayload(doc: JwsDocument, options: JwsVerifyOptions): PayloadRead {
   const { bytes, problem } = payloadBytes(doc, options);
   if (problem || !bytes) return { ...(problem ? { problem } : {}), info: [] };
-  if (!options.limits || bytes.length <= (options.limits.maxBytes ?? Infinity)) {
-    const fast = isCanonicalJson(bytes); // canonical text: no duplicates, no lone surrogates, valid UTF-8 JSON
-    if (fast.canonical && depthWithin(bytes, options.limits?.maxDepth ?? 256)) return { bytes, value: fast.value as JsonValue, info: [] };
+  if (bytes.length <= (options.limits?.maxBytes ?? Infinity)) {
+    const fast = isCanonicalJson(bytes, options.limits?.maxDepth); // canonical: no duplicates, no lone surrogates, valid UTF-8 JSON
+    if (fast.canonical) return { bytes, value: fast.value as JsonValue, info: [] };
   }
   let value: JsonValue;
   try {
