@@ -68,6 +68,12 @@ describe('hostile JSON → typed errors in bounded time', () => {
     for (let i = 0; i < 10_000; i++) deep = [deep];
     await expect(signJws(deep, signer, { check: { skip: true } })).rejects.toMatchObject({ code: 'INPUT_TOO_DEEP' });
     await expect(signJws(new TextEncoder().encode('{"a":1,"a":2}'), signer, { check: { skip: true } })).rejects.toMatchObject({ code: 'JSON_DUPLICATE_KEY' });
+    // a JWS-shaped object whose unprotected header nests 10 000 levels: typed error, no stack overflow
+    let deepHeader: unknown = 1;
+    for (let i = 0; i < 10_000; i++) deepHeader = { x: deepHeader };
+    const jwsShaped = { payload: 'e30', signatures: [{ protected: 'e30', header: { deep: deepHeader }, signature: 'AA' }] };
+    const e = await signJws(jwsShaped, signer, { check: { skip: true } }).catch((x: unknown) => x);
+    expect(isEdusignError(e)).toBe(true);
   });
 
   it('random one-character mutations of a valid JWS never pass and never crash', async () => {

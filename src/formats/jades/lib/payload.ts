@@ -83,7 +83,13 @@ export function planPayload(input: unknown, options: JwsSignOptionsBase, hash: H
     value = parseJsonStrict(input);
   }
   if (looksLikeJws(value)) {
-    const json = input instanceof Uint8Array ? (value as JsonValue) : parseJsonStrict(JSON.stringify(value));
+    let json: JsonValue;
+    try {
+      json = input instanceof Uint8Array ? (value as JsonValue) : parseJsonStrict(JSON.stringify(value));
+    } catch (cause) {
+      if (cause instanceof EdusignError) throw cause;
+      throw new EdusignError('JWS_MALFORMED', { cause, detail: 'the JWS object cannot be read as JSON' });
+    }
     if (options.detached) throw new EdusignError('INVALID_ARGUMENT', { detail: 'detached applies to a new JWS, not to one that is already signed' });
     return existingPlan(jwsFromJson(json));
   }
