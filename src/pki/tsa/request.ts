@@ -45,8 +45,13 @@ export function buildTimestampRequest(digest: Uint8Array, hash: HashAlgorithm, o
   }
   let nonce: Uint8Array | undefined;
   if (options.nonce !== false) {
-    nonce = new Uint8Array(options.nonce ?? randomBytes(8));
-    if (nonce.length > 0 && (nonce[0] ?? 0) & 0x80) nonce = new Uint8Array([0, ...nonce]);
+    // DER INTEGER: minimal encoding (no redundant leading zero octets; RFC 3161 servers such as `openssl ts`
+    // refuse "illegal padding"), and a 0x00 prefix when the top bit is set so the value stays positive.
+    let value = new Uint8Array(options.nonce ?? randomBytes(8));
+    let start = 0;
+    while (start < value.length - 1 && value[start] === 0) start++;
+    value = value.subarray(start);
+    nonce = value.length > 0 && (value[0] ?? 0) & 0x80 ? new Uint8Array([0, ...value]) : new Uint8Array(value);
   }
   const request = new pkijs.TimeStampReq({
     version: 1,
