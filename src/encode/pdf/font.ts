@@ -3,20 +3,10 @@
  * `src/` (vitest, tsx), from `dist/` (ESM and CJS builds) and from an installed `node_modules/edusign-vn`.
  * @module
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { EdusignError } from '../../errors.js';
+import { readFileSync } from 'node:fs';
+import { packageFilePath } from '../../package-files.js';
 
-const FONT_FILE = join('assets', 'fonts', 'DejaVuSans.ttf');
-
-function moduleDir(): string | undefined {
-  try {
-    return dirname(fileURLToPath(import.meta.url));
-  } catch {
-    return undefined; // a bundle without import.meta.url
-  }
-}
+const FONT_FILE = 'assets/fonts/DejaVuSans.ttf';
 
 /**
  * Path of the bundled `DejaVuSans.ttf`: walks up from this module, then from the working directory.
@@ -28,21 +18,7 @@ function moduleDir(): string | undefined {
  * ```
  */
 export function bundledFontPath(): string {
-  const starts = [moduleDir(), process.cwd(), join(process.cwd(), 'node_modules', 'edusign-vn')].filter((s): s is string => s !== undefined);
-  for (const start of starts) {
-    let dir = start;
-    for (let i = 0; i < 8; i++) {
-      const candidate = join(dir, FONT_FILE);
-      if (existsSync(candidate)) return candidate;
-      const up = dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-  }
-  throw new EdusignError('IO_ERROR', {
-    detail: `bundled font ${FONT_FILE} not found; pass options.font`,
-    detailVi: `không tìm thấy phông chữ ${FONT_FILE}; hãy truyền options.font`,
-  });
+  return packageFilePath(FONT_FILE);
 }
 
 /**

@@ -4,12 +4,11 @@
  * pdf-lib + fontkit subset the font and decode the image; this module lays out and writes the stream.
  * @module
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import type { PDFDocument, PDFFont, PDFImage, PDFRef as PdfLibRef } from 'pdf-lib';
 import { EdusignError } from '../../../errors.js';
+import { packageFilePath } from '../../../package-files.js';
 import { name, PdfDict, PdfStream, type PdfRef } from '../pdf/objects.js';
 import { formatNumber } from '../pdf/serialize.js';
 import type { ChangeSet } from './change-set.js';
@@ -18,7 +17,7 @@ import { importFromPdfLib, type PdfLibModule } from './pdf-lib-import.js';
 import type { AppearanceBuilder } from './signature-field.js';
 
 /**
- * Locate the bundled DejaVuSans.ttf (walking up from this module, then from the working directory).
+ * Path of the bundled DejaVuSans.ttf (shipped in `assets/fonts/`).
  *
  * @example
  * ```ts
@@ -26,20 +25,7 @@ import type { AppearanceBuilder } from './signature-field.js';
  * ```
  */
 export function defaultFontPath(): string {
-  const starts: string[] = [];
-  try { starts.push(dirname(fileURLToPath(import.meta.url))); } catch { /* CJS bundle: no import.meta.url */ }
-  starts.push(process.cwd(), join(process.cwd(), 'node_modules', 'edusign-vn'));
-  for (const start of starts) {
-    let dir = start;
-    for (let i = 0; i < 8; i++) {
-      const candidate = join(dir, 'assets', 'fonts', 'DejaVuSans.ttf');
-      if (existsSync(candidate)) return candidate;
-      const up = dirname(dir);
-      if (up === dir) break;
-      dir = up;
-    }
-  }
-  throw new EdusignError('IO_ERROR', { detail: 'bundled font assets/fonts/DejaVuSans.ttf not found; pass appearance.font' });
+  return packageFilePath('assets/fonts/DejaVuSans.ttf');
 }
 
 /**
