@@ -10,10 +10,11 @@ import type { Finding } from '../indication.js';
 import type { Fetcher, PkiCacheLike, RevocationCheck, RevocationPolicy, ValidationData } from '../types.js';
 import { sharedWork } from '../net/shared-work.js';
 import { aiaUrls, crlUrls, integerHex, nameToString, OID, parseCertificateDer, sha256Hex } from './cert-facts.js';
-import { checkCertificateWithCrl } from './crl-check.js';
+import { memoised } from '../net/memo.js';
+import { concludeCrl, evaluateCrl } from './crl-check.js';
 import { finding } from './finding.js';
 import { freshnessProblem } from './freshness.js';
-import { checkCertificateWithOcsp } from './ocsp-check.js';
+import { concludeOcsp, evaluateOcsp } from './ocsp-check.js';
 import { buildOcspRequest, sendOcspRequest, type OcspMethod } from './ocsp-request.js';
 
 /** Options of {@link checkRevocation}. */
@@ -84,12 +85,35 @@ export async function checkRevocation(chain: readonly Uint8Array[], options: Che
   return Promise.all(levels);
 }
 
+/**
+ * One level of the chain: the certificate and its issuer, parsed only when needed (a memoised decision
+ * needs only their SHA-256), at most once per level.
+ */
+interface Level {
+  certSha: string;
+  issuerSha: string;
+  cert(): pkijs.Certificate;
+  issuer(): pkijs.Certificate;
+}
+
+function level(certDer: Uint8Array, issuerDer: Uint8Array): Level {
+  let cert: pkijs.Certificate | undefined;
+  let issuer: pkijs.Certificate | undefined;
+  return {
+    certSha: sha256Hex(certDer),
+    issuerSha: sha256Hex(issuerDer),
+    cert: () => (cert ??= parseCertificateDer(certDer)),
+    issuer: () => (issuer ??= parseCertificateDer(issuerDer)),
+  };
+}
+
 async function checkLevel(certDer: Uint8Array, issuerDer: Uint8Array, context: Context): Promise<RevocationCheck> {
-  const certSha = sha256Hex(certDer);
-  const verdictKey = `verdict:${certSha}:${sha256Hex(issuerDer)}`;
+  const pair = level(certDer, issuerDer);
+  const certSha = pair.certSha;
+  const verdictKey = `verdict:${certSha}:${pair.issuerSha}`;
   const cached = context.options.policy?.skip ? undefined : cachedVerdict(verdictKey, context);
   if (cached) return cached;
-  const check = await checkOne(parseCertificateDer(certDer), parseCertificateDer(issuerDer), certSha, context);
+  const check = await checkOne(pair, context);
   if (check.rawKey && (check.status === 'good' || check.status === 'revoked')) {
     context.options.cache?.set(verdictKey, encodeVerdict(check, check.rawKey), check.nextUpdate);
   }
@@ -151,12 +175,39 @@ function encodeVerdict(check: RevocationCheck, rawKey: string): Uint8Array {
 /** A check plus the cache key of the raw data it used (network results only). */
 type LevelCheck = RevocationCheck & { rawKey?: string };
 
-async function checkOne(cert: pkijs.Certificate, issuer: pkijs.Certificate, certSha: string, shared: Context): Promise<LevelCheck> {
-  const context: Context = { ...shared, certSha };
+/** The subject of a level's certificate, memoised by its SHA-256 (parsing a certificate costs ~1 ms). */
+async function subjectOf(pair: Level, context: Context): Promise<string> {
+  return memoised(context.options.cache, `subject:${pair.certSha}`, () => nameToString(pair.cert().subject));
+}
+
+/** Status of `pair.cert` from one OCSPResponse; the time-independent part is memoised when there is no nonce. */
+async function ocspCheck(pair: Level, der: Uint8Array, context: Context, origin: string | undefined, nonce?: Uint8Array): Promise<RevocationCheck> {
+  const evaluate = () => evaluateOcsp(pair.cert(), pair.issuer(), der, { nonce });
+  const evaluation = nonce
+    ? await evaluate()
+    : await memoised(context.options.cache, `ocsp-eval:${sha256Hex(der)}:${pair.certSha}:${pair.issuerSha}`, evaluate);
+  const base = await baseCheck(pair, context, 'ocsp', origin);
+  return concludeOcsp(evaluation, base, der, context.fresh);
+}
+
+/** Status of `pair.cert` from one CRL; the time-independent part (signature, entry) is memoised. */
+async function crlCheck(pair: Level, der: Uint8Array, context: Context, origin: string | undefined): Promise<RevocationCheck> {
+  const evaluation = await memoised(context.options.cache, `crl-eval:${sha256Hex(der)}:${pair.certSha}:${pair.issuerSha}`,
+    () => evaluateCrl(pair.cert(), pair.issuer(), der));
+  const base = await baseCheck(pair, context, 'crl', origin);
+  return concludeCrl(evaluation, base, der, context.fresh);
+}
+
+async function baseCheck(pair: Level, context: Context, source: RevocationCheck['source'], origin: string | undefined): Promise<RevocationCheck> {
+  return { certificateSha256: pair.certSha, subject: await subjectOf(pair, context), status: 'unknown', source, origin, findings: [] };
+}
+
+async function checkOne(pair: Level, shared: Context): Promise<LevelCheck> {
+  const context: Context = { ...shared, certSha: pair.certSha };
   const { options } = context;
   const base: RevocationCheck = {
-    certificateSha256: certSha,
-    subject: nameToString(cert.subject),
+    certificateSha256: pair.certSha,
+    subject: await subjectOf(pair, context),
     status: 'unknown',
     source: 'none',
     findings: [],
@@ -175,10 +226,10 @@ async function checkOne(cert: pkijs.Certificate, issuer: pkijs.Certificate, cert
     return undefined;
   };
 
-  let found: LevelCheck | undefined = await fromSupplied(cert, issuer, context, consider);
+  let found: LevelCheck | undefined = await fromSupplied(pair, context, consider);
   const sources = options.policy?.prefer === 'crl' ? [fromCrls, fromOcsp] : [fromOcsp, fromCrls];
   for (const source of sources) {
-    found ??= await source(cert, issuer, context, consider, notes);
+    found ??= await source(pair, context, consider, notes);
   }
   if (found && found.status !== 'unknown') return found;
   const unresolved: RevocationCheck = found ?? best ?? base;
@@ -196,17 +247,17 @@ async function checkOne(cert: pkijs.Certificate, issuer: pkijs.Certificate, cert
 
 type Consider = (check: LevelCheck) => LevelCheck | undefined;
 
-async function fromSupplied(cert: pkijs.Certificate, issuer: pkijs.Certificate, context: Context, consider: Consider) {
+async function fromSupplied(pair: Level, context: Context, consider: Consider) {
   const data = context.options.validationData;
   for (const der of data?.ocspResponses ?? []) {
-    const check = await checkCertificateWithOcsp(cert, issuer, der, { ...context.fresh, origin: 'embedded', certificateSha256: context.certSha });
+    const check = await ocspCheck(pair, der, context, 'embedded');
     // A supplied response about another certificate is normal (B-LT data covers the whole path): skip quietly.
     if (check.findings.some((f) => f.code === 'OCSP_NO_MATCHING_RESPONSE' || f.code === 'OCSP_RESPONDER_NOT_AUTHORISED')) continue;
     const done = consider(check);
     if (done) return done;
   }
   for (const der of data?.crls ?? []) {
-    const check = await checkCertificateWithCrl(cert, issuer, der, { ...context.fresh, origin: 'embedded', certificateSha256: context.certSha });
+    const check = await crlCheck(pair, der, context, 'embedded');
     if (check.findings.some((f) => f.code === 'CRL_WRONG_ISSUER')) continue;
     const done = consider(check);
     if (done) return done;
@@ -231,14 +282,16 @@ function ocspCacheKey(cert: pkijs.Certificate, issuer: pkijs.Certificate): strin
   return `ocsp:${keyHash}:${integerHex(cert.serialNumber)}`;
 }
 
-async function fromOcsp(cert: pkijs.Certificate, issuer: pkijs.Certificate, context: Context, consider: Consider, notes: Finding[]) {
+async function fromOcsp(pair: Level, context: Context, consider: Consider, notes: Finding[]) {
   const { options } = context;
+  const cert = pair.cert();
+  const issuer = pair.issuer();
   const urls = aiaUrls(cert, OID.accessOcsp).slice(0, options.maxUrlsPerSource ?? 3);
   if (urls.length === 0) return undefined;
   const key = ocspCacheKey(cert, issuer);
   const cached = options.cache?.get(key, context.now);
   if (cached) {
-    const done = consider(await checkCertificateWithOcsp(cert, issuer, cached, { ...context.fresh, origin: urls[0], certificateSha256: context.certSha }));
+    const done = consider(await ocspCheck(pair, cached, context, urls[0]));
     if (done) return { ...done, rawKey: key };
   }
   if (options.offline || !options.fetcher) {
@@ -259,7 +312,7 @@ async function fromOcsp(cert: pkijs.Certificate, issuer: pkijs.Certificate, cont
       notes.push(networkFinding(url, error));
       continue;
     }
-    const check = await checkCertificateWithOcsp(cert, issuer, response, { ...context.fresh, origin: url, nonce, certificateSha256: context.certSha });
+    const check = await ocspCheck(pair, response, context, url, nonce);
     const done = consider(check);
     if (done) {
       if (!done.nextUpdate) return done;
@@ -270,14 +323,14 @@ async function fromOcsp(cert: pkijs.Certificate, issuer: pkijs.Certificate, cont
   return undefined;
 }
 
-async function fromCrls(cert: pkijs.Certificate, issuer: pkijs.Certificate, context: Context, consider: Consider, notes: Finding[]) {
+async function fromCrls(pair: Level, context: Context, consider: Consider, notes: Finding[]) {
   const { options } = context;
-  const urls = crlUrls(cert).slice(0, options.maxUrlsPerSource ?? 3);
+  const urls = crlUrls(pair.cert()).slice(0, options.maxUrlsPerSource ?? 3);
   for (const url of urls) {
     const key = `crl:${url}`;
     const cached = options.cache?.get(key, context.now);
     if (cached) {
-      const done = consider(await checkCertificateWithCrl(cert, issuer, cached, { ...context.fresh, origin: url, certificateSha256: context.certSha }));
+      const done = consider(await crlCheck(pair, cached, context, url));
       if (done) return { ...done, rawKey: key };
     }
     if (options.offline || !options.fetcher) {
@@ -292,7 +345,7 @@ async function fromCrls(cert: pkijs.Certificate, issuer: pkijs.Certificate, cont
       notes.push(networkFinding(url, error));
       continue;
     }
-    const done = consider(await checkCertificateWithCrl(cert, issuer, crl, { ...context.fresh, origin: url, certificateSha256: context.certSha }));
+    const done = consider(await crlCheck(pair, crl, context, url));
     if (done) {
       if (!done.raw) return done;
       options.cache?.set(key, done.raw, done.nextUpdate);

@@ -39,6 +39,26 @@ interface Parsed {
 }
 
 /**
+ * What one OCSPResponse says about (cert, issuer), independent of the validation time: a pure function of the
+ * response bytes, the two certificates and the nonce, so it can be memoised (see `net/memo.ts`). Times are epoch ms
+ * so the value is plain JSON.
+ */
+export interface OcspEvaluation {
+  /** A problem that makes the response unusable whatever the time (result `unknown` with this finding only). */
+  fatal?: Finding;
+  /** The raw response is attached to the result (false only for responses that could not be read). */
+  withRaw: boolean;
+  producedAt?: number;
+  thisUpdate?: number;
+  nextUpdate?: number;
+  status?: RevocationCheck['status'];
+  revocationTime?: number;
+  revocationReason?: string;
+  /** Non-fatal findings (nonce missing, responder without nocheck) and the status findings. */
+  findings: Finding[];
+}
+
+/**
  * Decide the status of `cert` (issued by `issuer`) from a DER OCSPResponse. Never throws for bad data: a
  * truncated, unsigned, foreign, stale or replayed response gives status `unknown` with a coded finding.
  * @example
@@ -56,36 +76,72 @@ export async function checkCertificateWithOcsp(cert: pkijs.Certificate, issuer: 
     origin: options.origin,
     findings: [],
   };
-  const unknown = (f: Finding, extra: Partial<RevocationCheck> = {}): RevocationCheck => ({ ...base, ...extra, findings: [f] });
+  return concludeOcsp(await evaluateOcsp(cert, issuer, responseDer, options), base, responseDer, options);
+}
+
+/**
+ * The time-independent part of {@link checkCertificateWithOcsp}: parse, responder authorisation, signature,
+ * nonce, matching SingleResponse, status.
+ * @example
+ * ```ts
+ * const evaluation = await evaluateOcsp(leaf, ca, responseDer, {});
+ * const check = concludeOcsp(evaluation, base, responseDer, { at, now });
+ * ```
+ */
+export async function evaluateOcsp(cert: pkijs.Certificate, issuer: pkijs.Certificate, responseDer: Uint8Array,
+  options: Pick<OcspCheckOptions, 'nonce' | 'requireNonce'>): Promise<OcspEvaluation> {
   const parsed = parse(responseDer);
-  if ('finding' in parsed) return unknown(parsed.finding);
+  if ('finding' in parsed) return { fatal: parsed.finding, withRaw: false, findings: [] };
   const { basic } = parsed;
   const data = basic.tbsResponseData;
-  const withRaw: Partial<RevocationCheck> = { raw: responseDer, producedAt: data.producedAt };
+  const signed = { withRaw: true, producedAt: data.producedAt.getTime() };
   const findings: Finding[] = [];
   const responder = await authorisedResponder(basic, issuer, findings);
   if (!responder) {
-    return unknown(finding('OCSP_RESPONDER_NOT_AUTHORISED',
+    return { ...signed, findings: [], fatal: finding('OCSP_RESPONDER_NOT_AUTHORISED',
       'The OCSP response is not signed by the CA or by a responder the CA delegated (id-kp-OCSPSigning)',
-      'Phản hồi OCSP không do CA hoặc máy chủ OCSP được CA ủy quyền (id-kp-OCSPSigning) ký'), withRaw);
+      'Phản hồi OCSP không do CA hoặc máy chủ OCSP được CA ủy quyền (id-kp-OCSPSigning) ký') };
   }
   if (!(await signatureValid(basic, responder))) {
-    return unknown(finding('OCSP_SIGNATURE_INVALID', 'The OCSP response signature does not verify',
-      'Chữ ký của phản hồi OCSP không hợp lệ'), withRaw);
+    return { ...signed, findings: [], fatal: finding('OCSP_SIGNATURE_INVALID', 'The OCSP response signature does not verify',
+      'Chữ ký của phản hồi OCSP không hợp lệ') };
   }
   const nonceProblem = checkNonce(data, options);
-  if (nonceProblem?.code === 'OCSP_NONCE_MISMATCH' || (nonceProblem && options.requireNonce)) return unknown(nonceProblem, withRaw);
+  if (nonceProblem?.code === 'OCSP_NONCE_MISMATCH' || (nonceProblem && options.requireNonce)) return { ...signed, findings: [], fatal: nonceProblem };
   if (nonceProblem) findings.push(nonceProblem);
   const single = findSingle(data, cert, issuer);
   if (!single) {
-    return unknown(finding('OCSP_NO_MATCHING_RESPONSE', 'The OCSP response does not speak about this certificate',
-      'Phản hồi OCSP không nói về chứng thư số này'), withRaw);
+    return { ...signed, findings: [], fatal: finding('OCSP_NO_MATCHING_RESPONSE', 'The OCSP response does not speak about this certificate',
+      'Phản hồi OCSP không nói về chứng thư số này') };
   }
-  const dated: Partial<RevocationCheck> = { ...withRaw, thisUpdate: single.thisUpdate, nextUpdate: single.nextUpdate };
-  const stale = freshnessProblem('OCSP', single.thisUpdate, single.nextUpdate, options)
-    ?? freshnessProblem('OCSP', data.producedAt, undefined, { ...options, at: data.producedAt });
-  if (stale) return unknown(stale, dated);
-  return { ...base, ...dated, ...statusOf(single), findings: [...findings, ...statusFindings(single)] };
+  const { status, revocationTime, revocationReason } = statusOf(single);
+  return {
+    ...signed, thisUpdate: single.thisUpdate.getTime(), nextUpdate: single.nextUpdate?.getTime(),
+    status, revocationTime: revocationTime?.getTime(), revocationReason, findings: [...findings, ...statusFindings(single)],
+  };
+}
+
+/**
+ * Turn an {@link OcspEvaluation} into the check for a validation time (freshness of the response at `at`).
+ * @example
+ * ```ts
+ * const check = concludeOcsp(evaluation, base, responseDer, { at: new Date(), now: new Date() });
+ * ```
+ */
+export function concludeOcsp(evaluation: OcspEvaluation, base: RevocationCheck, responseDer: Uint8Array, options: FreshnessOptions): RevocationCheck {
+  const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
+  const producedAt = date(evaluation.producedAt);
+  const withRaw: Partial<RevocationCheck> = evaluation.withRaw ? { raw: responseDer, producedAt } : {};
+  if (evaluation.fatal) return { ...base, ...withRaw, findings: [evaluation.fatal] };
+  const thisUpdate = date(evaluation.thisUpdate) ?? new Date(0);
+  const nextUpdate = date(evaluation.nextUpdate);
+  const dated: Partial<RevocationCheck> = { ...withRaw, thisUpdate, nextUpdate };
+  const stale = freshnessProblem('OCSP', thisUpdate, nextUpdate, options)
+    ?? (producedAt ? freshnessProblem('OCSP', producedAt, undefined, { ...options, at: producedAt }) : undefined);
+  if (stale) return { ...base, ...dated, findings: [stale] };
+  const revoked = evaluation.status === 'revoked'
+    ? { revocationTime: date(evaluation.revocationTime), revocationReason: evaluation.revocationReason } : {};
+  return { ...base, ...dated, status: evaluation.status ?? 'unknown', ...revoked, findings: evaluation.findings };
 }
 
 function parse(der: Uint8Array): Parsed | { finding: Finding } {
@@ -163,7 +219,7 @@ async function signatureValid(basic: pkijs.BasicOCSPResponse, responder: pkijs.C
   }
 }
 
-function checkNonce(data: pkijs.ResponseData, options: OcspCheckOptions): Finding | undefined {
+function checkNonce(data: pkijs.ResponseData, options: Pick<OcspCheckOptions, 'nonce'>): Finding | undefined {
   if (!options.nonce) return undefined;
   const ext = data.responseExtensions?.find((e) => e.extnID === OID.ocspNonce);
   if (!ext) {
