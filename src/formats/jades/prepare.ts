@@ -7,7 +7,7 @@ import type { JwsPrepared, JwsPrepareOptions } from './options.js';
 import { b64url } from './lib/base64url.js';
 import { checkJwsSigner } from './lib/check-signer.js';
 import { serializeJws } from './lib/jws-document.js';
-import { presignJws } from './lib/presign.js';
+import { presignDigest, presignJws } from './lib/presign.js';
 import { levelRank } from './levels/raise.js';
 import type { Finding } from '../../pki/indication.js';
 import type { Presigned } from './lib/presign.js';
@@ -21,13 +21,14 @@ import type { Presigned } from './lib/presign.js';
  * ```
  */
 export function toPrepared(pre: Presigned, certificate: Uint8Array, options: Pick<JwsPrepareOptions, 'level' | 'serialization'>, warnings: Finding[]): JwsPrepared {
+  const digest = presignDigest(pre);
   return {
-    digest: pre.digest,
+    digest,
     signingInput: pre.signingInput,
     state: {
       v: 1, format: 'JAdES', protected: pre.protectedB64, payload: pre.plan.payloadMember ?? '', detached: pre.plan.payloadMember === undefined,
       ...(pre.plan.existing ? { existing: serializeJws(pre.plan.existing, 'general') } : {}),
-      signingInput: b64url(pre.signingInput), digest: Buffer.from(pre.digest).toString('base64'),
+      signingInput: b64url(pre.signingInput), digest: Buffer.from(digest).toString('base64'),
       certificate: Buffer.from(certificate).toString('base64'), alg: pre.alg,
       serialization: options.serialization ?? 'general', level: options.level ?? 'B-B', warnings,
     },

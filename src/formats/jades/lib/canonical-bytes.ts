@@ -18,7 +18,7 @@ function sortedCopy(node: unknown, depth: number, nfc: boolean): unknown {
   switch (typeof node) {
     case 'string':
       if (LONE_SURROGATE.test(node)) return BAD;
-      return nfc ? node.normalize('NFC') : node;
+      return nfc ? nfcName(node) : node;
     case 'number':
       return Number.isFinite(node) ? node : BAD; // JSON.stringify writes ECMAScript Number::toString = RFC 8785 §3.2.2.3
     case 'boolean':
@@ -43,21 +43,33 @@ function sortedCopy(node: unknown, depth: number, nfc: boolean): unknown {
   const proto: unknown = Object.getPrototypeOf(node);
   if (proto !== Object.prototype && proto !== null) return BAD;
   const obj = node as Record<string, unknown>;
-  const names = new Map<string, string>();
-  for (const raw of Object.keys(obj)) {
-    if (obj[raw] === undefined) continue;
-    if (LONE_SURROGATE.test(raw)) return BAD;
-    const name = nfc ? raw.normalize('NFC') : raw;
-    if (names.has(name) || ARRAY_INDEX.test(name) || name === '__proto__') return BAD;
-    names.set(name, raw);
+  const raws = Object.keys(obj);
+  const names = nfc ? raws.map(nfcName) : raws;
+  const order: number[] = [];
+  for (let i = 0; i < raws.length; i++) {
+    const name = names[i] as string;
+    if (obj[raws[i] as string] === undefined) continue;
+    if (LONE_SURROGATE.test(name) || ARRAY_INDEX.test(name) || name === '__proto__') return BAD;
+    order.push(i);
   }
+  // default string comparison is by UTF-16 code units, as RFC 8785 §3.2.3 requires
+  order.sort((x, y) => { const a = names[x] as string; const b = names[y] as string; return a < b ? -1 : a > b ? 1 : 0; });
   const out: Record<string, unknown> = {};
-  for (const name of [...names.keys()].sort()) { // default sort: UTF-16 code units, as RFC 8785 §3.2.3 requires
-    const c = sortedCopy(obj[names.get(name) as string], depth + 1, nfc);
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j] as number;
+    const name = names[i] as string;
+    if (j > 0 && names[order[j - 1] as number] === name) return BAD; // two names equal after NFC
+    const c = sortedCopy(obj[raws[i] as string], depth + 1, nfc);
     if (c === BAD) return BAD;
     out[name] = c;
   }
   return out;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
+
+function nfcName(name: string): string {
+  return ASCII.test(name) ? name : name.normalize('NFC');
 }
 
 function fastText(value: unknown, nfc: boolean): string | undefined {

@@ -16,8 +16,21 @@ export interface Presigned {
   protectedB64: string;
   alg: string;
   signingInput: Uint8Array;
-  /** Digest of the signing input with the algorithm's hash. */
-  digest: Uint8Array;
+  /** The signer's hash (for {@link presignDigest}). */
+  hash: SigningKeyInfo['algorithm']['hash'];
+}
+
+/**
+ * Digest of the signing input with the algorithm's hash (two-phase and batch signing; one-call signing lets the
+ * signer hash).
+ *
+ * @example
+ * ```ts
+ * const [value] = await signer.signDigests([presignDigest(pre)]);
+ * ```
+ */
+export function presignDigest(pre: Presigned): Uint8Array {
+  return new Uint8Array(createHash(pre.hash.replace('-', '').toLowerCase()).update(pre.signingInput).digest());
 }
 
 /**
@@ -34,8 +47,7 @@ export function presignJws(input: unknown, key: SigningKeyInfo, options: JwsSign
   const header = buildProtectedHeader(key, plan, options);
   const protectedB64 = encodeHeader(header);
   const si = signingInput(protectedB64, plan.payloadMember ?? '');
-  const digest = new Uint8Array(createHash(key.algorithm.hash.replace('-', '').toLowerCase()).update(si).digest());
-  return { plan, protectedB64, alg: header.alg as string, signingInput: si, digest };
+  return { plan, protectedB64, alg: header.alg as string, signingInput: si, hash: key.algorithm.hash };
 }
 
 /**
