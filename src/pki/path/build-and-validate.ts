@@ -75,6 +75,7 @@ function evaluate(search: Search, path: PathNode[]): boolean {
     ...(search.options.cryptoPolicy ? { cryptoPolicy: search.options.cryptoPolicy } : {}),
     ...(search.options.policy ? { policy: search.options.policy } : {}),
     keys: search.keys,
+    ...(search.options.cache ? { cache: search.options.cache } : {}),
   });
   const score = problems.filter((p) => p.effect).length;
   if (score === 0) {

@@ -5,7 +5,7 @@
  */
 import type { KeyObject } from 'node:crypto';
 import type { DecodedCertificate } from '../cert/decode-certificate.js';
-import { describePublicKey } from '../cert/public-key.js';
+import { describePublicKey, type PublicKeyInfo } from '../cert/public-key.js';
 import { signatureAlgorithmInfo } from '../cert/signature-algorithm.js';
 import { problem, type PathProblem } from './findings.js';
 
@@ -51,7 +51,18 @@ export function signaturePolicyProblems(cert: DecodedCertificate, at: Date, poli
  * ```
  */
 export function keyPolicyProblems(cert: DecodedCertificate, at: Date, policy: CryptoPolicy = {}, imported?: KeyObject): PathProblem[] {
-  const key = describePublicKey(cert.spki, imported);
+  return keyInfoPolicyProblems(describePublicKey(cert.spki, imported), cert, at, policy);
+}
+
+/**
+ * {@link keyPolicyProblems} for a key already described (e.g. a memoised `describePublicKey()` result).
+ *
+ * @example
+ * ```ts
+ * keyInfoPolicyProblems({ algorithm: 'RSA', size: 1024 }, cert, new Date()); // [WEAK_KEY]
+ * ```
+ */
+export function keyInfoPolicyProblems(key: PublicKeyInfo, cert: DecodedCertificate, at: Date, policy: CryptoPolicy = {}): PathProblem[] {
   const legacy = at.getTime() < (policy.legacyAlgorithmsUntil ?? DEFAULT_LEGACY_ALGORITHMS_UNTIL).getTime();
   const detail = `${key.algorithm} ${key.size ?? '?'} bits (${cert.subject.text})`;
   if (key.algorithm === 'RSA' || key.algorithm === 'RSA-PSS') {

@@ -6,14 +6,15 @@
  * Certificate policies (policy-tree.ts) and name constraints (name-constraints.ts) are processed too.
  * @module
  */
-import type { KeyObject } from 'node:crypto';
-import type { CertificatePurpose } from '../types.js';
+import { createHash, type KeyObject } from 'node:crypto';
+import type { CertificatePurpose, PkiCacheLike } from '../types.js';
 import type { DecodedCertificate } from '../cert/decode-certificate.js';
 import { EXTENSION_OIDS } from '../cert/extensions.js';
 import { namesMatch } from '../cert/name.js';
-import { importSpki } from '../cert/public-key.js';
-import { verifyCertificateSignature } from '../cert/signature-algorithm.js';
-import { keyPolicyProblems, signaturePolicyProblems, type CryptoPolicy } from './crypto-policy.js';
+import { describePublicKey, importSpki, type PublicKeyInfo } from '../cert/public-key.js';
+import { verifyCertificateSignature, type SignatureCheck } from '../cert/signature-algorithm.js';
+import { memoisedSync } from '../net/memo.js';
+import { keyInfoPolicyProblems, signaturePolicyProblems, type CryptoPolicy } from './crypto-policy.js';
 import { problem, type PathProblem } from './findings.js';
 import { nameConstraintProblems, nameConstraintsOf } from './name-constraints.js';
 import { processPolicies, type PolicyOptions } from './policy-tree.js';
@@ -39,6 +40,12 @@ export interface PathCheckOptions {
   policy?: PolicyOptions;
   /** Imported public keys by certificate SHA-256, shared across the paths of one search (owned by the caller). */
   keys?: Map<string, KeyObject | undefined>;
+  /**
+   * Caller-owned cache: certificate signature verdicts (`certsig:<cert sha256>:<issuer SPKI sha256>`) and key
+   * descriptions (`spki:<SPKI sha256>`) are memoised there, so validating the next document signed under the
+   * same CA imports no key and verifies no CA signature again.
+   */
+  cache?: PkiCacheLike;
 }
 
 function validityProblems(cert: DecodedCertificate, at: Date): PathProblem[] {
@@ -134,10 +141,16 @@ export function validatePath(path: readonly DecodedCertificate[], options: PathC
     if (!keys.has(cert.sha256)) keys.set(cert.sha256, importSpki(cert.spki));
     return keys.get(cert.sha256);
   };
+  const { cache } = options;
+  const spkiSha = (cert: DecodedCertificate): string => createHash('sha256').update(cert.spki).digest('hex');
+  const keyInfo = (cert: DecodedCertificate): PublicKeyInfo =>
+    memoisedSync(cache, `spki:${spkiSha(cert)}`, () => describePublicKey(cert.spki, keyOf(cert)));
+  const signatureCheck = (cert: DecodedCertificate, issuer: DecodedCertificate): SignatureCheck =>
+    memoisedSync(cache, `certsig:${cert.sha256}:${spkiSha(issuer)}`, () => verifyCertificateSignature(cert, issuer.spki, keyOf(issuer)));
   const out: PathProblem[] = [];
   const anchorIndex = path.length - 1;
   path.forEach((cert, i) => {
-    out.push(...validityProblems(cert, at), ...keyPolicyProblems(cert, at, cryptoPolicy, keyOf(cert)), ...extensionProblems(cert));
+    out.push(...validityProblems(cert, at), ...keyInfoPolicyProblems(keyInfo(cert), cert, at, cryptoPolicy), ...extensionProblems(cert));
     if (i > 0) out.push(...caProblems(cert, i === anchorIndex));
     if (i === anchorIndex) return; // the anchor's own signature is not checked: it is trusted by configuration
     const issuer = path[i + 1];
@@ -145,7 +158,7 @@ export function validatePath(path: readonly DecodedCertificate[], options: PathC
     if (!namesMatch(cert.issuer.der, issuer.subject.der)) out.push(problem('NAME_CHAINING_FAILED', cert.subject.text));
     const policy = signaturePolicyProblems(cert, at, cryptoPolicy);
     out.push(...policy);
-    const check = verifyCertificateSignature(cert, issuer.spki, keyOf(issuer));
+    const check = signatureCheck(cert, issuer);
     if (check === 'invalid') out.push(problem('CERT_SIGNATURE_INVALID', cert.subject.text));
     const reported = policy.some((p) => p.finding.code === 'CERT_SIGNATURE_ALGORITHM_UNSUPPORTED');
     if (check === 'unsupported' && !reported) out.push(problem('CERT_SIGNATURE_ALGORITHM_UNSUPPORTED', cert.subject.text));
