@@ -128,7 +128,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     for (const step of steps) {
       const result = await signPdf(pdf, {
         signer: step.signer, level: step.level, timestampAuthority: tsa, field: step.field,
-        appearance: { rect: [0, 0, 1, 1], role: step.role },
+        appearance: { role: step.role },
         ...(step.certify ? { certify: step.certify } : {}),
         check: pkiOptions, validation: pkiOptions,
       });

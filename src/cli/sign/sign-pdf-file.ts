@@ -39,8 +39,9 @@ export async function signPdfFile(pdf: Uint8Array, request: CliSignRequest, opti
   const certify = options.certify === undefined ? undefined : Number(options.certify);
   if (certify !== undefined && certify !== 1 && certify !== 2 && certify !== 3) throw usageError('--certify expects 1, 2 or 3', '--certify cần 1, 2 hoặc 3');
   let appearance: PdfSignatureAppearance | undefined;
-  if (options.visible) {
-    appearance = { ...parseVisible(options.visible), ...(request.role ? { role: request.role } : {}) };
+  // A visible box: where --visible says, or the existing field's own widget (--field).
+  if (options.visible || options.field) {
+    appearance = { ...(options.visible ? parseVisible(options.visible) : {}), ...(request.role ? { role: request.role } : {}) };
     if (options.image) appearance.image = new Uint8Array(await readFile(options.image));
   }
   const result = await signPdf(pdf, {

@@ -12,8 +12,11 @@ import type { PdfLimits } from '../pdf/limits.js';
 export interface PdfSignatureAppearance {
   /** 1-based page number (default 1). */
   page?: number;
-  /** `[x, y, width, height]`. */
-  rect: [number, number, number, number];
+  /**
+   * `[x, y, width, height]` of a new field. Not needed when signing into an existing field (`field`): its widget's
+   * rectangle is used. A new field without `rect` is invisible.
+   */
+  rect?: [number, number, number, number];
   /** Signer name shown after "Ký bởi:" (default: the certificate's commonName). */
   signerName?: string;
   /** Role shown under the name, e.g. "Hiệu trưởng" (hiệu trưởng = principal). */
