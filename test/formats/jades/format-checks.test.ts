@@ -62,3 +62,11 @@ describe('JAdES format rules', () => {
     expect(forced.warnings.map((w) => w.code)).toEqual(['CERT_EXPIRED', 'CERT_PATH_NOT_CHECKED']);
   });
 });
+
+describe('claimed signing time as iat', () => {
+  it('a JAdES header with iat instead of sigT (later TS 119 182-1 versions) is baseline B-B with that claimed time', async () => {
+    const header = { alg: 'RS256', x5c, 'x5t#S256': createHash('sha256').update(der('homeroom')).digest('base64url'), iat: 1_795_000_000 };
+    const r = await verifyJws(await joseJws(header, {}), opts);
+    expect([r.signatures[0]!.level, r.indication, r.signatures[0]!.claimedSigningTime?.toISOString()]).toEqual(['B-B', 'TOTAL_PASSED', new Date(1_795_000_000_000).toISOString()]);
+  });
+});

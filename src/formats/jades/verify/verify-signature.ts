@@ -50,7 +50,15 @@ function commitments(header: JsonObject): string[] {
     : [];
 }
 
+/**
+ * The claimed signing time: `sigT` (TS 119 182-1 v1.1.1), or `iat` (NumericDate, which later versions of the
+ * specification use instead; values above 10^11 are taken as milliseconds, as some producers write).
+ */
 function claimedTime(header: JsonObject): Date | undefined {
+  if (header.sigT === undefined && typeof header.iat === 'number' && Number.isFinite(header.iat) && header.iat > 0) {
+    const d = new Date(header.iat > 1e11 ? header.iat : header.iat * 1000);
+    return Number.isNaN(d.getTime()) ? undefined : d;
+  }
   if (typeof header.sigT !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(header.sigT)) return undefined;
   const d = new Date(header.sigT);
   return Number.isNaN(d.getTime()) ? undefined : d;
@@ -180,9 +188,9 @@ export async function verifyJwsSignature(sig: JwsSignatureObject, index: number,
   if (header.sigT !== undefined && !claimed) fail(FORMAT, finding('JADES_SIGT_MALFORMED', 'sigT is not an RFC 3339 UTC time', 'sigT không phải thời gian UTC theo RFC 3339', 'error'));
   const baseline = claimed !== undefined && sc.bound && sc.certificates.length > 0;
   if (!baseline) {
-    findings.push(finding('NOT_JADES_BASELINE', 'Not a JAdES baseline signature (sigT, x5t#S256 and x5c are required): verified as a plain JWS',
-      'Không phải chữ ký JAdES cơ bản (cần sigT, x5t#S256 và x5c): chỉ kiểm tra như JWS thông thường', 'warning'));
-  } else if (!(Array.isArray(header.crit) && header.crit.includes('sigT'))) {
+    findings.push(finding('NOT_JADES_BASELINE', 'Not a JAdES baseline signature (sigT or iat, x5t#S256 or x5t#o, and x5c are required): verified as a plain JWS',
+      'Không phải chữ ký JAdES cơ bản (cần sigT hoặc iat, x5t#S256 hoặc x5t#o, và x5c): chỉ kiểm tra như JWS thông thường', 'warning'));
+  } else if (header.sigT !== undefined && !(Array.isArray(header.crit) && header.crit.includes('sigT'))) {
     findings.push(finding('JADES_SIGT_NOT_CRITICAL', 'sigT is not listed in crit', 'sigT không được liệt kê trong crit', 'warning'));
   }
 
