@@ -146,18 +146,26 @@ function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-const MAX_FILES_LISTED = 6;
+const MAX_FOLDERS_LISTED = 8;
+
+/** The folder of a source file relative to `src/` (`src/pki/tsa/request.ts` → `pki/tsa`; `src/errors.ts` → `.`). */
+function folderOf(file: string): string {
+  const parts = file.replace(/^src\//, '').split('/');
+  return parts.length > 1 ? parts.slice(0, -1).join('/') : '.';
+}
 
 function referencesCell(files: readonly string[]): string {
   if (files.length === 0) return '*reserved: not raised by this version*';
-  const shown = files.slice(0, MAX_FILES_LISTED).map((f) => `\`${f.replace(/^src\//, '')}\``);
-  const more = files.length - shown.length;
-  return shown.join(', ') + (more > 0 ? `, … (+${more} files)` : '');
+  const folders = [...new Set(files.map(folderOf))].sort();
+  const shown = folders.slice(0, MAX_FOLDERS_LISTED).map((f) => `\`${f}\``);
+  const more = folders.length - shown.length;
+  return shown.join(', ') + (more > 0 ? `, … (+${more} folders)` : '');
 }
 
 /**
  * Renders the generated part of `docs/errors.md` (between {@link GENERATED_BEGIN} and {@link GENERATED_END}):
- * one table per layer with the code, both messages, when it is raised, what to do, and where the code base uses it.
+ * one table per layer with the code, both messages, when it is raised, what to do, and the `src/` folders that use it
+ * (folders rather than files, so the table changes only when a code spreads to another part of the code base).
  *
  * @example
  * ```ts
@@ -176,7 +184,7 @@ export function renderErrorTables(errorsSource: string, sources: readonly Source
   const out: string[] = [GENERATED_BEGIN, '', `${codes.length} codes.`, ''];
   for (const [layer, layerCodes] of byLayer) {
     out.push(`### Layer: ${layer}`, '');
-    out.push('| Code | Thông báo (vi) | Message (en) | When it is raised | What to do | Used in (`src/`) |');
+    out.push('| Code | Thông báo (vi) | Message (en) | When it is raised | What to do | Used in (folders of `src/`) |');
     out.push('| --- | --- | --- | --- | --- | --- |');
     for (const code of layerCodes) {
       const { vi, en } = ERROR_CODES[code];

@@ -94,10 +94,10 @@ describe('the checker itself', () => {
   });
 
   it('lists where a code is used, and marks unused codes as reserved', () => {
-    const fake = [{ path: 'src/a.ts', text: "throw new EdusignError('IO_ERROR');" }];
+    const fake = [{ path: 'src/x/y/a.ts', text: "throw new EdusignError('IO_ERROR');" }];
     const tables = renderErrorTables(errorsSource, fake);
     const row = (code: string): string => tables.split('\n').find((l) => l.startsWith(`| \`${code}\` |`)) ?? '';
-    expect(row('IO_ERROR')).toContain('`a.ts`');
+    expect(row('IO_ERROR')).toContain('`x/y`');
     expect(row('CLI_USAGE')).toContain('reserved');
   });
 });
