@@ -148,10 +148,10 @@ function cell(text: string): string {
 
 const MAX_FOLDERS_LISTED = 8;
 
-/** The folder of a source file relative to `src/` (`src/pki/tsa/request.ts` → `pki/tsa`; `src/errors.ts` → `.`). */
+/** The folder of a source file relative to `src/` (`src/pki/tsa/request.ts` → `pki/tsa`; `src/package-files.ts` → `(top level)`). */
 function folderOf(file: string): string {
   const parts = file.replace(/^src\//, '').split('/');
-  return parts.length > 1 ? parts.slice(0, -1).join('/') : '.';
+  return parts.length > 1 ? parts.slice(0, -1).join('/') : '(top level)';
 }
 
 function referencesCell(files: readonly string[]): string {
