@@ -70,3 +70,16 @@ describe('claimed signing time as iat', () => {
     expect([r.signatures[0]!.level, r.indication, r.signatures[0]!.claimedSigningTime?.toISOString()]).toEqual(['B-B', 'TOTAL_PASSED', new Date(1_795_000_000_000).toISOString()]);
   });
 });
+
+describe('flattened/compact with an already signed input', () => {
+  it('is refused before the signer is called', async () => {
+    const first = await signJws({ a: 1 }, signerFor('homeroom'), { check: { skip: true } });
+    const signer = signerFor('principal');
+    let calls = 0;
+    const spy = { ...signer, sign: async (d: Uint8Array) => { calls++; return signer.sign(d); } };
+    for (const serialization of ['flattened', 'compact'] as const) {
+      await expect(signJws(JSON.parse(first.jws), spy, { serialization, check: { skip: true } })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    }
+    expect(calls).toBe(0);
+  });
+});

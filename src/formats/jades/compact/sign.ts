@@ -21,6 +21,6 @@ export async function signCompactJws(input: unknown, signer: Signer, options: Jw
   if ((options.level ?? 'B-B') !== 'B-B') {
     throw new EdusignError('INVALID_ARGUMENT', { detail: 'the compact serialization carries B-B only (B-T and above need general or flattened)', detailVi: 'dạng compact chỉ mang mức B-B (B-T trở lên cần dạng general hoặc flattened)' });
   }
-  const { doc, warnings } = await createJwsSignature(input, signer, options);
+  const { doc, warnings } = await createJwsSignature(input, signer, options, true);
   return { jws: serializeJws(doc, 'compact'), serialization: 'compact', signatureIndex: 0, warnings };
 }

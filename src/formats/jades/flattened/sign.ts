@@ -15,18 +15,22 @@ import { assertLevelReachable, raiseSignature } from '../levels/raise.js';
 
 /**
  * Add one signature to `input` (a JSON value, JSON bytes, or an existing JWS JSON serialization) and return the
- * JWS as a document plus the index of the new signature.
+ * JWS as a document plus the index of the new signature. `only`: refuse (before signing) an input that already
+ * holds signatures.
  *
  * @example
  * ```ts
  * const { doc, index, warnings } = await createJwsSignature({ diem: 8.5 }, signer, { role: 'GVCN' });
  * ```
  */
-export async function createJwsSignature(input: unknown, signer: Signer, options: JwsSignOptionsBase = {}): Promise<{ doc: JwsDocument; index: number; warnings: Finding[] }> {
+export async function createJwsSignature(input: unknown, signer: Signer, options: JwsSignOptionsBase = {}, only = false): Promise<{ doc: JwsDocument; index: number; warnings: Finding[] }> {
   assertSigner(signer);
   assertLevelReachable(options.level ?? 'B-B', options);
   const check = await checkJwsSigner(signer.certificate, signer.chain, options.check);
   const pre = presignJws(input, signer, options);
+  if (only && pre.plan.existing) {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'the input already holds signatures: the flattened and compact serializations have room for one (use general)', detailVi: 'đầu vào đã có chữ ký: dạng flattened và compact chỉ chứa một chữ ký (hãy dùng general)' });
+  }
   const value = await callSigner(signer, pre.signingInput);
   const { doc, index } = assemble(pre.plan, pre.protectedB64, value);
   const raised = await raiseSignature(doc, index, options.level ?? 'B-B', options, {
@@ -45,9 +49,6 @@ export async function createJwsSignature(input: unknown, signer: Signer, options
  * ```
  */
 export async function signFlattenedJws(input: unknown, signer: Signer, options: JwsSignOptionsBase = {}): Promise<JwsSignResult> {
-  const { doc, warnings } = await createJwsSignature(input, signer, options);
-  if (doc.signatures.length !== 1) {
-    throw new EdusignError('INVALID_ARGUMENT', { detail: 'the input already holds signatures: the flattened serialization has room for one (use general)', detailVi: 'đầu vào đã có chữ ký: dạng flattened chỉ chứa một chữ ký (hãy dùng general)' });
-  }
+  const { doc, warnings } = await createJwsSignature(input, signer, options, true);
   return { jws: serializeJws(doc, 'flattened'), serialization: 'flattened', signatureIndex: 0, warnings };
 }
