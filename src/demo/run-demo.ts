@@ -139,7 +139,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     await writeFile(pdfPath, pdf);
 
     log('4. Ký XML / signing the XML (XAdES: GVCN and principal in parallel, the seal countersigns the principal)');
-    const xmlCommon = { ...pkiOptions, level: 'B-T' as const, tsa };
+    const xmlCommon = { level: 'B-T' as const, timestampAuthority: tsa, check: pkiOptions, validation: pkiOptions };
     let xml = toXml(record, { envelope: { id: 'data' } });
     xml = (await signXml(xml, { ...xmlCommon, signer: signers.homeroom, role: 'Giáo viên chủ nhiệm', placement: { slot: 'GVCN' }, signatureId: 'sig-gvcn' })).xml;
     xml = (await signXml(xml, { ...xmlCommon, signer: signers.principal, role: 'Hiệu trưởng', placement: { slot: 'HieuTruong' }, signatureId: 'sig-hieu-truong' })).xml;

@@ -36,13 +36,17 @@ export async function signXmlFile(xml: Uint8Array, request: CliSignRequest, opti
   const common = {
     signer: request.signer,
     level: request.level,
-    ...(request.timestampAuthority ? { tsa: request.timestampAuthority } : {}),
+    ...(request.timestampAuthority ? { timestampAuthority: request.timestampAuthority } : {}),
     ...(request.role ? { role: request.role } : {}),
-    ...(request.trustStore ? { trustStore: request.trustStore } : {}),
-    fetcher: request.fetcher,
-    cache: request.cache,
-    offline: request.offline,
-    strictCertificateCheck: !request.allowInvalidCertificate,
+    check: {
+      ...(request.trustStore ? { trustStore: request.trustStore } : {}),
+      fetcher: request.fetcher, cache: request.cache, offline: request.offline,
+      allowInvalidCertificate: request.allowInvalidCertificate,
+    },
+    validation: {
+      ...(request.trustStore ? { trustStore: request.trustStore } : {}),
+      fetcher: request.fetcher, cache: request.cache, offline: request.offline,
+    },
   };
   if (options.countersign) {
     const result = await countersignXml(xml, options.countersign, common);

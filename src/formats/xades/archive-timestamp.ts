@@ -15,6 +15,7 @@ import { finding } from './findings.js';
 import { embeddedValues } from './embedded-values.js';
 import { verifyTimestampToken } from '../../pki/index.js';
 import type { XmlSignOptionsBase } from './options.js';
+import { levelValidationOptions } from './validation-options.js';
 import { resolveReference } from './references.js';
 import { requestToken } from './signature-timestamp.js';
 import { appendUnsignedProperties } from './unsigned-properties.js';
@@ -84,14 +85,13 @@ export async function addArchiveTimestamp(text: string, signatureId: string, tsa
     Buffer.from(token).toString('base64')}</xades:EncapsulatedTimeStamp></xades141:ArchiveTimeStamp>`;
   const warnings: Finding[] = [];
   const properties = [xml];
-  if (!options.trustStore) {
+  const { trustStore, ...net } = levelValidationOptions(options);
+  if (!trustStore) {
     warnings.push(finding('XADES_LTA_NO_TSA_VALIDATION_DATA', 'No trust store: validation data of the archive timestamp\'s TSA was not added',
       'Không có kho tin cậy: chưa thêm dữ liệu kiểm tra cho TSA của dấu thời gian lưu trữ'));
   } else {
     const v = await verifyTimestampToken(token, {
-      data: Buffer.concat(chunks), trustStore: options.trustStore,
-      ...(options.fetcher ? { fetcher: options.fetcher } : {}), ...(options.cache ? { cache: options.cache } : {}),
-      ...(options.offline ? { offline: true } : {}), ...(options.revocation ? { revocation: options.revocation } : {}),
+      ...net, data: Buffer.concat(chunks), trustStore,
     });
     if (v.indication !== 'TOTAL_PASSED') {
       warnings.push(finding('XADES_LTA_TIMESTAMP_NOT_VALID', `The archive timestamp did not validate (${v.subIndication ?? v.indication})`,

@@ -8,7 +8,7 @@ import { EdusignError } from '../../errors.js';
 import { checkSignerCertificate, decodeCertificate } from '../../pki/index.js';
 import type { Finding } from '../../pki/indication.js';
 import { finding } from './findings.js';
-import type { XmlSignOptionsBase } from './options.js';
+import type { XmlSignerCheckOptions } from './options.js';
 
 function localChecks(certificate: Uint8Array, strict: boolean, warnings: Finding[]): void {
   const at = new Date();
@@ -28,16 +28,20 @@ function localChecks(certificate: Uint8Array, strict: boolean, warnings: Finding
 /**
  * Check the signing certificate before signing. Throws `CERT_EXPIRED`, `CERT_NOT_YET_VALID`,
  * `CERT_NOT_USABLE_FOR_SIGNING`, `CERT_REVOKED`, `CERT_UNTRUSTED` or `REVOCATION_UNKNOWN` unless
- * `strictCertificateCheck` is false (then coded warnings); returns the warnings to put in the result.
+ * `allowInvalidCertificate` is true (then coded warnings); `skip` skips the check with a `SIGNER_CHECK_SKIPPED`
+ * warning. Returns the warnings to put in the result.
  *
  * @example
  * ```ts
  * const warnings = await checkBeforeSigning(signer.certificate, signer.chain, { trustStore, fetcher });
  * ```
  */
-export async function checkBeforeSigning(certificate: Uint8Array, chain: readonly Uint8Array[], options: XmlSignOptionsBase): Promise<Finding[]> {
+export async function checkBeforeSigning(certificate: Uint8Array, chain: readonly Uint8Array[], options: XmlSignerCheckOptions = {}): Promise<Finding[]> {
+  if (options.skip) {
+    return [finding('SIGNER_CHECK_SKIPPED', 'The signer certificate was not checked before signing', 'Chứng thư số của người ký không được kiểm tra trước khi ký')];
+  }
   const warnings: Finding[] = [];
-  const strict = options.strictCertificateCheck ?? true;
+  const strict = !(options.allowInvalidCertificate ?? false);
   if (!options.trustStore) {
     localChecks(certificate, strict, warnings);
     warnings.push(finding('CERT_PATH_NOT_CHECKED', 'No trust store given: the certificate path and revocation were not checked before signing',

@@ -29,7 +29,7 @@ function hasProperty(parts: ReturnType<typeof signatureParts>, ns: string, local
  *
  * @example
  * ```ts
- * const { xml: lta } = await extendXml(signed, 'sig-1', 'B-LTA', { tsa, trustStore, fetcher });
+ * const { xml: lta } = await extendXml(signed, 'sig-1', 'B-LTA', { timestampAuthority: tsa, validation: { trustStore, fetcher } });
  * ```
  */
 export async function extendXml<T extends string | Uint8Array>(xml: T, signatureId: string, level: BaselineLevel, options: XmlSignOptionsBase = {}): Promise<XmlSignResult<T>> {
@@ -42,8 +42,8 @@ export async function extendXml<T extends string | Uint8Array>(xml: T, signature
   let parts = reparse();
   if (!parts.signedProperties) throw new EdusignError('XML_SIGNATURE_MALFORMED', { detail: 'not a XAdES signature', detailVi: 'không phải chữ ký XAdES' });
   if (target >= 1 && !hasProperty(parts, NS.xades, 'SignatureTimeStamp')) {
-    if (!options.tsa) throw new EdusignError('INVALID_ARGUMENT', { detail: `level ${level} needs a TSA (options.tsa)`, detailVi: `mức ${level} cần dịch vụ cấp dấu thời gian (options.tsa)` });
-    text = appendUnsignedProperties(text, parts, [await signatureTimestampXml(parts, options.tsa, hash, `${signatureId}-ts`)]);
+    if (!options.timestampAuthority) throw new EdusignError('INVALID_ARGUMENT', { detail: `level ${level} needs a TSA (options.timestampAuthority)`, detailVi: `mức ${level} cần dịch vụ cấp dấu thời gian (options.timestampAuthority)` });
+    text = appendUnsignedProperties(text, parts, [await signatureTimestampXml(parts, options.timestampAuthority, hash, `${signatureId}-ts`)]);
     parts = reparse();
   }
   if (target >= 2 && !hasProperty(parts, NS.xades, 'CertificateValues')) {
@@ -53,8 +53,8 @@ export async function extendXml<T extends string | Uint8Array>(xml: T, signature
     parts = reparse();
   }
   if (target >= 3) {
-    if (!options.tsa) throw new EdusignError('INVALID_ARGUMENT', { detail: 'level B-LTA needs a TSA (options.tsa)', detailVi: 'mức B-LTA cần dịch vụ cấp dấu thời gian (options.tsa)' });
-    const added = await addArchiveTimestamp(text, signatureId, options.tsa, hash, options);
+    if (!options.timestampAuthority) throw new EdusignError('INVALID_ARGUMENT', { detail: 'level B-LTA needs a TSA (options.timestampAuthority)', detailVi: 'mức B-LTA cần dịch vụ cấp dấu thời gian (options.timestampAuthority)' });
+    const added = await addArchiveTimestamp(text, signatureId, options.timestampAuthority, hash, options);
     text = added.text;
     warnings.push(...added.warnings);
   }

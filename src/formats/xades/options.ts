@@ -4,7 +4,9 @@
  */
 import type { HashAlgorithm, Signer } from '../../crypto/types.js';
 import type { Finding } from '../../pki/indication.js';
-import type { Fetcher, PkiCacheLike, RevocationPolicy, TimestampAuthority, TrustStoreLike } from '../../pki/types.js';
+import type {
+  CertificateValidationOptions, Fetcher, PkiCacheLike, RevocationPolicy, TimestampAuthority, TrustStoreLike, ValidationData,
+} from '../../pki/types.js';
 import type { BaselineLevel } from '../report.js';
 import type { C14nChoice } from './algorithms.js';
 import type { XmlLimits } from './xml/types.js';
@@ -37,17 +39,21 @@ export interface XmlSignaturePolicy {
   uri?: string;
 }
 
-/** PKI context for check-before-signing, B-LT validation data and verification. */
-export interface XmlPkiOptions {
+/** Check-before-signing options (same shape as PAdES `SignerCheckOptions` and JAdES `JwsSignerCheckOptions`). */
+export interface XmlSignerCheckOptions {
   trustStore?: TrustStoreLike;
+  revocation?: RevocationPolicy;
   fetcher?: Fetcher;
   cache?: PkiCacheLike;
   offline?: boolean;
-  revocation?: RevocationPolicy;
+  /** Sign even when the certificate is expired, revoked or untrusted (the finding stays in `warnings`). */
+  allowInvalidCertificate?: boolean;
+  /** Skip the check entirely (a warning says so). */
+  skip?: boolean;
 }
 
 /** Options common to every signing path. */
-export interface XmlSignOptionsBase extends XmlPkiOptions {
+export interface XmlSignOptionsBase {
   /** `enveloped` (default), `detached` (see {@link XmlSignOptionsBase.detached}) or `enveloping`. */
   mode?: 'enveloped' | 'detached' | 'enveloping';
   /**
@@ -76,9 +82,12 @@ export interface XmlSignOptionsBase extends XmlPkiOptions {
   includeChain?: boolean;
   /** MIME type recorded in DataObjectFormat. Default `text/xml` (detached: its own `mimeType`). */
   mimeType?: string;
-  /** Target level; B-T and above need {@link XmlSignOptionsBase.tsa}, B-LT and above a trust store. Default B-B. */
+  /**
+   * ETSI baseline level to reach (default `B-B`). B-T and above need `timestampAuthority`, B-LT and above a trust
+   * store (`validation.trustStore` or `check.trustStore`).
+   */
   level?: BaselineLevel;
-  tsa?: TimestampAuthority;
+  timestampAuthority?: TimestampAuthority;
   /** Hash of timestamp message imprints. Default SHA-256. */
   timestampHash?: HashAlgorithm;
   /**
@@ -87,8 +96,15 @@ export interface XmlSignOptionsBase extends XmlPkiOptions {
    * before signing (the output then differs from the input where it was not NFC).
    */
   nfc?: 'warn' | 'normalize';
-  /** Refuse to sign when the certificate check fails (default true); false turns refusals into warnings. */
-  strictCertificateCheck?: boolean;
+  /** Check-before-signing. */
+  check?: XmlSignerCheckOptions;
+  /**
+   * Validation options used to gather B-LT data and to validate the archive timestamp's TSA at B-LTA (trust store,
+   * fetcher, cache, offline, revocation). What is not set here is taken from `check`.
+   */
+  validation?: Partial<CertificateValidationOptions>;
+  /** Validation data to embed as is at B-LT (certificates, CRLs, OCSP responses), besides what is gathered. */
+  validationData?: Partial<ValidationData>;
   limits?: XmlLimits;
 }
 

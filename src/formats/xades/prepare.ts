@@ -46,7 +46,7 @@ export async function prepareXmlSignature(xml: string | Uint8Array, options: Xml
     throw new EdusignError('INVALID_ARGUMENT', { detail: 'certificate and algorithm are required' });
   }
   const chain = options.chain ?? [];
-  const warnings = await checkBeforeSigning(options.certificate, chain, options);
+  const warnings = await checkBeforeSigning(options.certificate, chain, options.check);
   const pre = buildPresignature(xml, { certificate: options.certificate, chain, algorithm: options.algorithm }, options);
   pre.warnings.unshift(...warnings);
   return toPrepared(pre, options.certificate, options.algorithm.hash, options.level ?? 'B-B');

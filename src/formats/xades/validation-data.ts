@@ -12,6 +12,7 @@ import { NS } from './constants.js';
 import { finding } from './findings.js';
 import { findSignatureById, signatureParts, type SignatureParts } from './locate.js';
 import type { XmlSignOptionsBase } from './options.js';
+import { levelValidationOptions } from './validation-options.js';
 import { appendUnsignedProperties } from './unsigned-properties.js';
 import { buildIdIndex } from './xml/ids.js';
 import { parseXml } from './xml/parse.js';
@@ -72,27 +73,26 @@ function uniq(list: Uint8Array[]): Uint8Array[] {
 
 /**
  * Gather and embed CertificateValues and RevocationValues for signature `signatureId`; returns the new text.
- * Needs `options.trustStore`. What could not be validated or gathered is a coded warning, never silence.
+ * Needs a trust store (`options.validation.trustStore` or `options.check.trustStore`); `options.validationData` is
+ * embedded as well. What could not be validated or gathered is a coded warning, never silence.
  *
  * @example
  * ```ts
- * const { text: lt } = await addValidationData(btText, 'sig-1', { trustStore, fetcher, cache });
+ * const { text: lt } = await addValidationData(btText, 'sig-1', { validation: { trustStore, fetcher, cache } });
  * ```
  */
 export async function addValidationData(text: string, signatureId: string, options: XmlSignOptionsBase): Promise<{ text: string; warnings: Finding[] }> {
-  if (!options.trustStore) {
-    throw new EdusignError('INVALID_ARGUMENT', { detail: 'level B-LT needs a trust store (options.trustStore)', detailVi: 'mức B-LT cần kho chứng thư tin cậy (options.trustStore)' });
+  const { trustStore, ...rest } = levelValidationOptions(options);
+  if (!trustStore) {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'level B-LT needs a trust store (options.validation.trustStore or options.check.trustStore)',
+      detailVi: 'mức B-LT cần kho chứng thư tin cậy (options.validation.trustStore hoặc options.check.trustStore)' });
   }
   const doc = parseXml(text, { ...options.limits, maxBytes: Number.MAX_SAFE_INTEGER });
   const parts = signatureParts(findSignatureById(buildIdIndex(doc), signatureId));
   const keyInfo = keyInfoCertificates(parts);
   const leaf = keyInfo[0];
   if (!leaf) throw new EdusignError('XML_SIGNATURE_MALFORMED', { detail: 'no certificate in KeyInfo' });
-  const net = {
-    trustStore: options.trustStore,
-    ...(options.fetcher ? { fetcher: options.fetcher } : {}), ...(options.cache ? { cache: options.cache } : {}),
-    ...(options.offline ? { offline: true } : {}), ...(options.revocation ? { revocation: options.revocation } : {}),
-  };
+  const net = { ...rest, trustStore };
   const warnings: Finding[] = [];
   const gathered: ValidationData[] = [];
   const signer = await validateCertificate(leaf, { ...net, purpose: 'documentSigning', extraCertificates: keyInfo });
@@ -110,6 +110,8 @@ export async function addValidationData(text: string, signatureId: string, optio
         `Dấu thời gian của chữ ký không hợp lệ (${v.subIndication ?? v.indication})`));
     }
   }
+  const supplied = options.validationData ?? {};
+  gathered.push({ certificates: supplied.certificates ?? [], crls: supplied.crls ?? [], ocspResponses: supplied.ocspResponses ?? [] });
   const certs = uniq(gathered.flatMap((g) => g.certificates));
   const crls = uniq(gathered.flatMap((g) => g.crls));
   const ocsps = uniq(gathered.flatMap((g) => g.ocspResponses));

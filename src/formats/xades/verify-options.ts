@@ -3,7 +3,7 @@
  * @module
  */
 import type { SignatureReport, VerificationReport } from '../report.js';
-import type { XmlPkiOptions } from './options.js';
+import type { Fetcher, PkiCacheLike, RevocationPolicy, TrustStoreLike, ValidationData } from '../../pki/types.js';
 import type { XmlLimits } from './xml/types.js';
 import type { KnownSignaturePolicy } from './policy.js';
 
@@ -19,10 +19,19 @@ export interface ExpectedSignedElement {
   id?: string;
 }
 
-/** Options of {@link verifyXml}. */
-export interface XmlVerifyOptions extends XmlPkiOptions {
+/** Options of {@link verifyXml} (same names as PAdES `VerifyPdfOptions` and JAdES `JwsVerifyOptions`). */
+export interface XmlVerifyOptions {
+  /** Trust anchors. Without them no chain can be validated: signatures are at best INDETERMINATE. */
+  trustStore?: TrustStoreLike;
   /** Validation time (default now). */
   at?: Date;
+  /** No network: only data embedded in the XML (KeyInfo, CertificateValues, RevocationValues) and supplied here. */
+  offline?: boolean;
+  revocation?: RevocationPolicy;
+  fetcher?: Fetcher;
+  cache?: PkiCacheLike;
+  /** Further validation data (e.g. archived CRLs), used with what the signatures embed. */
+  validationData?: Partial<ValidationData>;
   /** Content of detached references, by URI. */
   detachedContent?: Readonly<Record<string, Uint8Array>>;
   /** Signature policies the verifier knows (SigPolicyHash is checked); others are reported as not checked. */

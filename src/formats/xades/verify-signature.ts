@@ -187,6 +187,12 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
   const keyInfoCerts = keyInfoCertificates(parts);
   const embedded = embeddedValues(parts);
   const certValues = embedded.certificates;
+  const supplied = ctx.options.validationData;
+  const available: ValidationData = supplied ? {
+    certificates: [...embedded.certificates, ...(supplied.certificates ?? [])],
+    crls: [...embedded.crls, ...(supplied.crls ?? [])],
+    ocspResponses: [...embedded.ocspResponses, ...(supplied.ocspResponses ?? [])],
+  } : embedded;
   const match = identifySigningCertificate(parts, [...keyInfoCerts, ...certValues]);
   findings.push(...match.findings);
   if (!match.certificate) {
@@ -235,7 +241,7 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
       fail({ indication: 'INDETERMINATE', subIndication: 'SIG_CONSTRAINTS_FAILURE' }, finding('XADES_TIMESTAMP_INPUT', `The input of ${p.local} cannot be computed`, `Không tính được dữ liệu đầu vào của ${p.local}`));
       continue;
     }
-    const check = await verifyToken(token, data, ctx.options, [...keyInfoCerts, ...certValues], embedded);
+    const check = await verifyToken(token, data, ctx.options, [...keyInfoCerts, ...certValues], available);
     timestamps.push({ kind, indication: check.indication, ...(check.subIndication ? { subIndication: check.subIndication } : {}),
       ...(check.genTime ? { genTime: check.genTime } : {}), ...(check.tsaSubject ? { tsaSubject: check.tsaSubject } : {}) });
     if (check.indication !== 'TOTAL_PASSED') {
@@ -253,7 +259,7 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
 
   // ---- certificate validation (PKI layer) -----------------------------------------------------------------
   const pki = signer ? await validateSignatureCertificates({
-    signer: signer.der, extra: [...keyInfoCerts, ...certValues], validationData: embedded,
+    signer: signer.der, extra: [...keyInfoCerts, ...certValues], validationData: available,
     at: bestSignatureTime, atIsProven: proven, options: ctx.options,
   }) : undefined;
   if (pki) {

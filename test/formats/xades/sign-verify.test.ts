@@ -140,8 +140,10 @@ describe('signXml / verifyXml (B-B)', () => {
   it('refuses to sign with an expired or non-signing certificate (check-before-signing)', async () => {
     await expect(signXml(sampleRecord(), { signer: fixtureSigner('expired') })).rejects.toMatchObject({ code: 'CERT_EXPIRED' });
     await expect(signXml(sampleRecord(), { signer: fixtureSigner('no-signing-ku') })).rejects.toMatchObject({ code: 'CERT_NOT_USABLE_FOR_SIGNING' });
-    const soft = await signXml(sampleRecord(), { signer: fixtureSigner('expired'), strictCertificateCheck: false });
+    const soft = await signXml(sampleRecord(), { signer: fixtureSigner('expired'), check: { allowInvalidCertificate: true } });
     expect(soft.warnings.map((w) => w.code)).toContain('CERT_EXPIRED');
+    const skipped = await signXml(sampleRecord(), { signer: fixtureSigner('expired'), check: { skip: true } });
+    expect(skipped.warnings.map((w) => w.code)).toEqual(['SIGNER_CHECK_SKIPPED']);
   });
 
   it('refuses unusable input with typed errors', async () => {
