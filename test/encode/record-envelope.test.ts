@@ -53,10 +53,10 @@ describe('record signing envelope <signedRecord>', () => {
 
   it('after GVCN and principal sign in turn (DSCKS slots), the XSD still validates and the record reads back', async () => {
     const first = await signXml(toXml(record, { envelope: { id: 'data' } }), {
-      signer: fixtureSigner('homeroom'), placement: { slot: 'GVCN' }, strictCertificateCheck: false, signingTime: new Date('2025-05-28T08:00:00Z'),
+      signer: fixtureSigner('homeroom'), placement: { slot: 'GVCN' }, check: { allowInvalidCertificate: true }, signingTime: new Date('2025-05-28T08:00:00Z'),
     });
     const second = await signXml(first.xml, {
-      signer: fixtureSigner('principal'), placement: { slot: 'HieuTruong' }, strictCertificateCheck: false, signingTime: new Date('2025-05-28T09:00:00Z'),
+      signer: fixtureSigner('principal'), placement: { slot: 'HieuTruong' }, check: { allowInvalidCertificate: true }, signingTime: new Date('2025-05-28T09:00:00Z'),
     });
     const signed = second.xml;
     expect(signed).toMatch(/<DSCKS><GVCN><ds:Signature[\s\S]*<\/GVCN><HieuTruong><ds:Signature/);
