@@ -12,7 +12,9 @@ import { recordSigners } from './record-signers.js';
 
 /** Result of {@link checkRecord}. */
 export interface RecordCheck {
+  /** The kind of record found in the signed content. */
   kind: 'transcript' | 'gradebook' | 'unknown';
+  /** Record problems (rules of the Circulars, recomputed results, missing or mismatched signers). */
   issues: Finding[];
   /** Role of each signature, by signature id, when it matched a signer the record names. */
   roles: Map<string, string>;

@@ -6,7 +6,9 @@ import type { Indication, SubIndication } from '../pki/indication.js';
 
 /** A bilingual label. */
 export interface Bilingual {
+  /** Vietnamese. */
   vi: string;
+  /** English. */
   en: string;
 }
 

@@ -48,6 +48,7 @@ function matches(signer: NamedSigner, { ids, names }: CertificateIdentity, sha25
 export interface SignerMatch {
   /** Role per signature id (only for signatures that match a named signer). */
   roles: Map<string, string>;
+  /** Missing required signers, signers out of order, certificates that do not match the named person. */
   findings: Finding[];
 }
 

@@ -13,10 +13,13 @@ export interface VerifyOptions {
   at?: Date;
   /** No network: only data embedded in the signature or supplied here. */
   offline?: boolean;
+  /** Revocation policy: hard- or soft-fail on unknown status, OCSP or CRL first, or skip. */
   revocation?: CertificateValidationOptions['revocation'];
+  /** The fetcher for AIA, CRL and OCSP requests (timeouts, size limits); see `createFetcher`. */
   fetcher?: CertificateValidationOptions['fetcher'];
   /** Caller-owned cache, shared across calls so a batch makes O(issuers) network requests. */
   cache?: CertificateValidationOptions['cache'];
+  /** Extra validation data (certificates, CRLs, OCSP responses) to use besides what the signature embeds. */
   validationData?: CertificateValidationOptions['validationData'];
   /** Detached JWS payload (bytes) — for JSON signatures made with a detached payload. */
   payload?: Uint8Array;

@@ -8,10 +8,13 @@ import type { Gradebook, SignerRef, Transcript } from '../model/types.js';
 
 /** A signer named by the record, with the JSON Pointer of its SignerRef and its place in the signing order. */
 export interface NamedSigner {
+  /** The signer as the record names them. */
   ref: SignerRef;
+  /** JSON Pointer of the SignerRef in the record. */
   path: string;
   /** 1 subject teachers, 2 GVCN (homeroom teacher), 3 principal, 4 seal. */
   order: number;
+  /** Whether the record needs this signature (false for optional signers). */
   required: boolean;
 }
 

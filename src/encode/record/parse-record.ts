@@ -11,7 +11,9 @@ export type RecordEncoding = 'json' | 'xml';
 
 /** Result of {@link parseRecord}: the encoding found and the JSON value (not yet validated against the rules). */
 export interface ParsedRecord {
+  /** The encoding the bytes were in. */
   encoding: RecordEncoding;
+  /** The record as a JSON value (XML is converted to the same JSON shape). */
   value: JsonValue;
 }
 

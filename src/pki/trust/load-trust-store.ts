@@ -10,7 +10,9 @@ import { createTrustStore, type TrustStore } from './trust-store.js';
 
 /** Options of {@link loadTrustStore}: paths of files or directories. */
 export interface TrustStorePaths {
+  /** Files or directories of trust anchors (root certificates: PEM, DER or PKCS#7). */
   anchors?: readonly string[];
+  /** Files or directories of intermediate CA certificates, used to build paths (not trusted by themselves). */
   intermediates?: readonly string[];
   /** SHA-256 pins of the anchors (see `TrustStoreInit.pins`). */
   pins?: readonly string[];
