@@ -24,10 +24,13 @@ import { assertLevelReachable } from './levels/raise.js';
 export async function signJwsBatch(values: readonly unknown[], signer: Signer, options: JwsSignOptionsBase = {}): Promise<JwsSignResult[]> {
   if (!Array.isArray(values)) throw new EdusignError('INVALID_ARGUMENT', { detail: 'values must be an array' });
   if (values.length === 0) return [];
-  if (options.detached && (options.level ?? 'B-B') === 'B-LTA') throw new EdusignError('INVALID_ARGUMENT', { detail: 'batch signing of detached payloads stops at B-LT' });
   assertLevelReachable(options.level ?? 'B-B', options);
   const check = await checkJwsSigner(signer.certificate, signer.chain, options.check);
-  const prepared = values.map((v) => toPrepared(presignJws(v, signer, options), signer.certificate, options, check.warnings));
+  const prepared = values.map((v) => {
+    const pre = presignJws(v, signer, options);
+    if (pre.plan.sigD && (options.level ?? 'B-B') === 'B-LTA') throw new EdusignError('INVALID_ARGUMENT', { detail: 'batch signing of detached payloads stops at B-LT' });
+    return toPrepared(pre, signer.certificate, options, check.warnings);
+  });
   let signatures: Uint8Array[];
   try {
     signatures = await signer.signDigests(prepared.map((p) => p.digest));

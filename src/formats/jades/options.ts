@@ -73,6 +73,11 @@ export interface JwsSignOptionsBase {
   validation?: Partial<CertificateValidationOptions>;
   /** Validation data to embed as is for B-LT (certificates, CRLs, OCSP responses). */
   validationData?: Partial<ValidationData>;
+  /**
+   * The detached payload of the JWS given as input, when adding a signature to a detached (`sigD`) JWS: it must
+   * match the existing `sigD` digest, and the new signature gets its own `sigD` over it.
+   */
+  payload?: Uint8Array;
 }
 
 /** Options of {@link signJws} and friends. */

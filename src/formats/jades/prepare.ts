@@ -50,12 +50,12 @@ export async function prepareJwsSignature(input: unknown, options: JwsPrepareOpt
   if (!options || !(options.certificate instanceof Uint8Array) || !options.algorithm) {
     throw new EdusignError('INVALID_ARGUMENT', { detail: 'certificate and algorithm are required' });
   }
-  if (options.detached && (options.level ?? 'B-B') === 'B-LTA') {
-    throw new EdusignError('INVALID_ARGUMENT', { detail: 'two-phase signing of a detached payload stops at B-LT (extend with extendJws and the payload)' });
-  }
   levelRank(options.level ?? 'B-B');
   const chain = options.chain ?? [];
   const check = await checkJwsSigner(options.certificate, chain, options.check);
   const pre = presignJws(input, { certificate: options.certificate, chain, algorithm: options.algorithm }, options);
+  if (pre.plan.sigD && (options.level ?? 'B-B') === 'B-LTA') {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'two-phase signing of a detached payload stops at B-LT (extend with extendJws and the payload)' });
+  }
   return toPrepared(pre, options.certificate, options, check.warnings);
 }

@@ -187,3 +187,21 @@ describe('adding a signer to a compact JWS', () => {
     expect(r.signatures.map((s) => s.indication)).toEqual(['TOTAL_PASSED', 'TOTAL_PASSED']);
   });
 });
+
+describe('several signers over a detached payload', () => {
+  it.each([true, false])('sigD with b64 %s: two signers in one call, a third later with options.payload; jwcrypto agrees', async (b64) => {
+    const { canonicalizeToBytes } = await import('../../../src/encode/index.js');
+    const { jwcryptoVerify } = await import('./helpers.js');
+    const payload = canonicalizeToBytes(sampleRecord(), { normalizeNfc: true });
+    const two = await signJws(sampleRecord(), [{ signer: signerFor('homeroom') }, { signer: signerFor('teacher-ecdsa') }], { detached: { uri: 'urn:test:hocba', b64 }, check: { skip: true } });
+    await expect(signJws(JSON.parse(two.jws), signerFor('principal'), { check: { skip: true } })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    await expect(signJws(JSON.parse(two.jws), signerFor('principal'), { payload: new TextEncoder().encode('{}'), check: { skip: true } })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    const three = await signJws(JSON.parse(two.jws), signerFor('principal'), { payload, role: 'Hiệu trưởng', check: { skip: true } });
+    const obj = JSON.parse(three.jws) as { payload?: string; signatures: { protected: string }[] };
+    expect([obj.payload, obj.signatures.length]).toEqual([undefined, 3]);
+    expect(headerOf(obj.signatures[2]!.protected).sigD).toMatchObject({ pars: ['urn:test:hocba'] });
+    const r = await verifyJws(three.jws, { trustStore, offline: true, revocation: { skip: true }, payload });
+    expect(r.signatures.map((s) => s.indication)).toEqual(['TOTAL_PASSED', 'TOTAL_PASSED', 'TOTAL_PASSED']);
+    expect(jwcryptoVerify(three.jws, ['homeroom', 'teacher-ecdsa', 'principal'].map((n) => pem(n, 'cert')), new Uint8Array(0))).toEqual(['ok', 'ok', 'ok']);
+  });
+});

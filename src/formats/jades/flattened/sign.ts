@@ -23,7 +23,7 @@ import { assertLevelReachable, raiseSignature } from '../levels/raise.js';
  * const { doc, index, warnings } = await createJwsSignature({ diem: 8.5 }, signer, { role: 'GVCN' });
  * ```
  */
-export async function createJwsSignature(input: unknown, signer: Signer, options: JwsSignOptionsBase = {}, only = false): Promise<{ doc: JwsDocument; index: number; warnings: Finding[] }> {
+export async function createJwsSignature(input: unknown, signer: Signer, options: JwsSignOptionsBase = {}, only = false): Promise<{ doc: JwsDocument; index: number; warnings: Finding[]; content: Uint8Array }> {
   assertSigner(signer);
   assertLevelReachable(options.level ?? 'B-B', options);
   const check = await checkJwsSigner(signer.certificate, signer.chain, options.check);
@@ -36,7 +36,7 @@ export async function createJwsSignature(input: unknown, signer: Signer, options
   const raised = await raiseSignature(doc, index, options.level ?? 'B-B', options, {
     ...(check.validationData ? { checkData: check.validationData } : {}), ...(pre.plan.sigD ? { payload: pre.plan.content } : {}),
   });
-  return { doc: raised.doc, index, warnings: [...check.warnings, ...raised.warnings] };
+  return { doc: raised.doc, index, warnings: [...check.warnings, ...raised.warnings], content: pre.plan.content };
 }
 
 /**

@@ -49,8 +49,10 @@ export async function signJws(input: unknown, signers: Signer | readonly JwsSign
   let doc: JwsDocument | undefined;
   let index = 0;
   const warnings: Finding[] = [];
+  let payload = options.payload;
   for (const entry of entries) {
-    const r = await createJwsSignature(current, entry.signer, { ...options, ...roleOf(entry) });
+    const r = await createJwsSignature(current, entry.signer, { ...options, ...roleOf(entry), ...(payload ? { payload } : {}) });
+    if (options.detached) payload = r.content; // the next signers sign the same detached object
     doc = r.doc;
     index = r.index;
     warnings.push(...r.warnings);

@@ -12,6 +12,7 @@ import type { JwsDetachedOptions, JwsSignOptionsBase } from '../options.js';
 import { b64url, decodeB64url } from './base64url.js';
 import { canonicalBytes } from './canonical-bytes.js';
 import { JADES_HASH_NAMES, SIGD_OBJECT_ID_BY_URI_HASH } from './header-names.js';
+import { readProtectedHeader } from './header-read.js';
 import { isJsonObject, jwsFromJson, looksLikeJws, parseJws, type JsonObject, type JwsDocument } from './jws-document.js';
 
 /** A compact JWS (`header.payload.signature`, base64url parts). */
@@ -46,16 +47,50 @@ export function sigDFor(content: Uint8Array, detached: JwsDetachedOptions, hash:
   return { mId: SIGD_OBJECT_ID_BY_URI_HASH, pars: [uri], hashM: JADES_HASH_NAMES[hash], hashV: [b64url(digest)], ctys: ['json'] };
 }
 
-function existingPlan(existing: JwsDocument): PayloadPlan {
-  if (existing.payload === undefined || existing.payload === '') {
-    throw new EdusignError('INVALID_ARGUMENT', { detail: 'adding a signature to a JWS with a detached payload is not supported', detailVi: 'chưa hỗ trợ thêm chữ ký vào JWS có dữ liệu tách rời' });
-  }
+/** The detached-payload facts of an existing signature: its `sigD` and `b64`. */
+function detachedFacts(existing: JwsDocument): { sigD?: JsonObject; unencoded: boolean } {
+  let found: { sigD?: JsonObject; unencoded: boolean } | undefined;
   for (const s of existing.signatures) {
-    const header = decodeB64url(s.protected);
-    const text = header ? Buffer.from(header).toString('utf8') : '';
-    if (/"b64"\s*:\s*false/.test(text) || /"sigD"\s*:/.test(text)) {
-      throw new EdusignError('INVALID_ARGUMENT', { detail: 'adding a signature to a JWS with b64:false or sigD is not supported', detailVi: 'chưa hỗ trợ thêm chữ ký vào JWS có b64:false hoặc sigD' });
+    const r = readProtectedHeader(s.protected);
+    if (!r.ok) throw new EdusignError('JWS_MALFORMED', { detail: r.reason });
+    const sigD = isJsonObject(r.header.sigD) ? r.header.sigD : undefined;
+    if (r.header.sigD !== undefined && !sigD) throw new EdusignError('JWS_MALFORMED', { detail: 'sigD is not an object' });
+    const facts = { ...(sigD ? { sigD } : {}), unencoded: r.header.b64 === false };
+    if (found && (found.unencoded !== facts.unencoded || Boolean(found.sigD) !== Boolean(facts.sigD))) {
+      throw new EdusignError('JWS_MALFORMED', { detail: 'the signatures of the existing JWS disagree on b64/sigD' });
     }
+    found = found ?? facts;
+  }
+  return found ?? { unencoded: false };
+}
+
+/** Whether `content` matches a `sigD` (ObjectIdByURIHash, one object). */
+function sigDMatches(sigD: JsonObject, content: Uint8Array, unencoded: boolean): boolean {
+  const hash = (Object.entries(JADES_HASH_NAMES) as [HashAlgorithm, string][]).find(([, n]) => n === sigD.hashM)?.[0];
+  if (!hash || sigD.mId !== SIGD_OBJECT_ID_BY_URI_HASH || !Array.isArray(sigD.hashV) || sigD.hashV.length !== 1) return false;
+  const hashed = unencoded ? content : new TextEncoder().encode(b64url(content));
+  return createHash(hash.replace('-', '').toLowerCase()).update(hashed).digest('base64url') === sigD.hashV[0];
+}
+
+function existingPlan(existing: JwsDocument, options: JwsSignOptionsBase, hash: HashAlgorithm): PayloadPlan {
+  const facts = detachedFacts(existing);
+  if (facts.sigD) {
+    // A detached JWS: the new signer signs the same object, which the caller gives (and which must match).
+    const content = options.payload;
+    if (!(content instanceof Uint8Array)) {
+      throw new EdusignError('INVALID_ARGUMENT', { detail: 'the JWS has a detached payload (sigD): pass it as options.payload to add a signature', detailVi: 'JWS có dữ liệu tách rời (sigD): hãy truyền options.payload để thêm chữ ký' });
+    }
+    if (!sigDMatches(facts.sigD, content, facts.unencoded)) {
+      throw new EdusignError('INVALID_ARGUMENT', { detail: 'options.payload does not match the sigD digest of the existing signatures', detailVi: 'options.payload không khớp giá trị băm sigD của các chữ ký hiện có' });
+    }
+    const uri = Array.isArray(facts.sigD.pars) && typeof facts.sigD.pars[0] === 'string' ? facts.sigD.pars[0] : undefined;
+    return { content, existing, sigD: sigDFor(content, { ...(uri ? { uri } : {}), b64: !facts.unencoded }, hash), unencoded: facts.unencoded };
+  }
+  if (options.detached) {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'the JWS to add a signature to carries its payload: it cannot be signed detached', detailVi: 'JWS cần thêm chữ ký mang payload kèm theo: không thể ký tách rời' });
+  }
+  if (facts.unencoded || existing.payload === undefined || existing.payload === '') {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'adding a signature to a JWS with b64:false (without sigD) or without payload is not supported', detailVi: 'chưa hỗ trợ thêm chữ ký vào JWS có b64:false (không có sigD) hoặc không có payload' });
   }
   const content = decodeB64url(existing.payload);
   if (!content) throw new EdusignError('JWS_MALFORMED', { detail: 'the payload of the existing JWS is not base64url', detailVi: 'payload của JWS hiện có không phải base64url' });
@@ -77,8 +112,7 @@ export function planPayload(input: unknown, options: JwsSignOptionsBase, hash: H
   if (input instanceof Uint8Array) {
     const text = Buffer.from(input.buffer, input.byteOffset, Math.min(input.byteLength, 1 << 20)).toString('latin1').trim();
     if (input.byteLength <= 1 << 20 && COMPACT.test(text)) {
-      if (options.detached) throw new EdusignError('INVALID_ARGUMENT', { detail: 'detached applies to a new JWS, not to one that is already signed' });
-      return existingPlan({ ...parseJws(text), serialization: 'general' });
+      return existingPlan({ ...parseJws(text), serialization: 'general' }, options, hash);
     }
     value = parseJsonStrict(input);
   }
@@ -90,8 +124,7 @@ export function planPayload(input: unknown, options: JwsSignOptionsBase, hash: H
       if (cause instanceof EdusignError) throw cause;
       throw new EdusignError('JWS_MALFORMED', { cause, detail: 'the JWS object cannot be read as JSON' });
     }
-    if (options.detached) throw new EdusignError('INVALID_ARGUMENT', { detail: 'detached applies to a new JWS, not to one that is already signed' });
-    return existingPlan(jwsFromJson(json));
+    return existingPlan(jwsFromJson(json), options, hash);
   }
   const content = canonicalBytes(value, options.normalizeNfc ?? true);
   if (!options.detached) return { payloadMember: b64url(content), content, unencoded: false };
