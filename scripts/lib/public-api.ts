@@ -55,8 +55,38 @@ export interface PublicApiDocs {
    * TSDoc comment at all, as `name (file)`, sorted.
    */
   readonly undocumented: readonly string[];
+  /**
+   * `{@link X}` / `{@link X.member}` in the TSDoc of the public API whose `X` is not a public export (typedoc cannot
+   * link those: it warns "Failed to resolve link"), as `Owner → X (file)`, sorted, unique.
+   */
+  readonly brokenLinks: readonly string[];
   /** Number of exported names seen (sanity check for the walk). */
   readonly exportCount: number;
+}
+
+/** The `{@link …}` nodes inside a JSDoc comment (its text and its tags' texts). */
+function linkNodes(node: ts.Node, out: ts.Node[] = []): ts.Node[] {
+  if (ts.isJSDocLink(node) || ts.isJSDocLinkCode(node) || ts.isJSDocLinkPlain(node)) out.push(node);
+  ts.forEachChild(node, (child) => {
+    linkNodes(child, out);
+  });
+  const comment = (node as { comment?: unknown }).comment;
+  if (Array.isArray(comment)) for (const part of comment as ts.Node[]) linkNodes(part, out);
+  return out;
+}
+
+/** Link targets (`X.member` → `X`) of the JSDoc attached to a declaration. Links to URLs have no name. */
+function linkTargets(decl: ts.Node): string[] {
+  const holder = ts.isVariableDeclaration(decl) ? decl.parent.parent : decl;
+  const targets: string[] = [];
+  for (const doc of ts.getJSDocCommentsAndTags(holder)) {
+    for (const link of linkNodes(doc) as (ts.JSDocLink | ts.JSDocLinkCode | ts.JSDocLinkPlain)[]) {
+      if (link.text.startsWith('://')) continue; // {@link https://…}: TypeScript parses `https` as the name
+      const first = link.name?.getText().split('.')[0];
+      if (first) targets.push(first);
+    }
+  }
+  return targets;
 }
 
 function isPublicMember(member: ts.ClassElement): boolean {
@@ -72,7 +102,7 @@ function hasJsDoc(node: ts.Node): boolean {
 
 /**
  * Walks every name exported (directly or through `export *` barrels) by `src/index.ts`: functions with their TSDoc
- * state, and names or public class members with no TSDoc at all. An overloaded function counts as documented when
+ * state, names or public class members with no TSDoc at all, and `{@link}`s typedoc cannot resolve. An overloaded function counts as documented when
  * any of its declarations has the comment.
  *
  * @param root Repository root (the folder holding `tsconfig.json` and `src/`).
@@ -96,6 +126,11 @@ export function publicApiDocs(root: string): PublicApiDocs {
   const functions: PublicFunctionDoc[] = [];
   const undocumented: string[] = [];
   const exported = checker.getExportsOfModule(moduleSymbol);
+  const publicNames = new Set(exported.map((e) => e.getName()));
+  const brokenLinks = new Set<string>();
+  const checkLinks = (owner: string, node: ts.Node): void => {
+    for (const target of linkTargets(node)) if (!publicNames.has(target)) brokenLinks.add(`${owner} → ${target} (${rel(node)})`);
+  };
   for (const symbol of exported) {
     const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
     const name = symbol.getName();
@@ -109,6 +144,12 @@ export function publicApiDocs(root: string): PublicApiDocs {
     }
     const firstDecl = decls[0];
     if (!firstDecl) continue;
+    for (const decl of decls) {
+      checkLinks(name, decl);
+      if (ts.isInterfaceDeclaration(decl) || ts.isClassDeclaration(decl)) {
+        for (const member of decl.members) checkLinks(`${name}.${member.name?.getText() ?? '?'}`, member);
+      }
+    }
     if (!decls.some((d) => jsDocsOf(d).length > 0)) undocumented.push(`${name} (${rel(firstDecl)})`);
     for (const decl of decls) {
       if (!ts.isClassDeclaration(decl)) continue;
@@ -119,5 +160,5 @@ export function publicApiDocs(root: string): PublicApiDocs {
   }
   functions.sort((a, b) => a.name.localeCompare(b.name));
   undocumented.sort();
-  return { functions, undocumented, exportCount: exported.length };
+  return { functions, undocumented, brokenLinks: [...brokenLinks].sort(), exportCount: exported.length };
 }
