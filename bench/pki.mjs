@@ -8,7 +8,7 @@
 // test/helpers/pki-services.ts (openssl ocsp / openssl ca -gencrl / openssl ts), on 127.0.0.1, then stopped.
 // Prints ms per call and the ratio to the lower bound: one RSA-2048 PKCS#1 v1.5 verification with node:crypto
 // (key imported once). CPU time of this process (user + system) is measured, not wall time: the machines are shared.
-// Usage: `npx tsx bench/pki.mjs [--runs N] [--warm-only | --tsa-only]` (default 200 runs). Profile: `node --import tsx --cpu-prof bench/pki.mjs`.
+// Usage: `npx tsx bench/pki.mjs [--runs N] [--warm-only | --tsa-only | --nocache-only]` (default 200 runs). Profile: `node --import tsx --cpu-prof bench/pki.mjs`.
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -19,6 +19,7 @@ const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 200;
 const only = process.argv.includes('--warm-only');
 const tsaOnly = process.argv.includes('--tsa-only');
+const nocacheOnly = process.argv.includes('--nocache-only');
 
 const pki = await import(join(root, 'src/pki/index.ts'));
 const { startPkiServices } = await import(join(root, 'test/helpers/pki-services.ts'));
@@ -83,18 +84,21 @@ const warmCrl = async () => expectPassed(await pki.validateCertificate(teacher, 
 const coldOcsp = async () => expectPassed(await pki.validateCertificate(teacher, {
   trustStore: pki.createTrustStore({ anchors, intermediates }), cache: pki.createPkiCache(), offline: true, validationData: m.ocsp,
 }));
+const storeOnly = async () => expectPassed(await pki.validateCertificate(teacher, { trustStore: sharedStore, offline: true, validationData: m.ocsp }));
 const pathOnly = async () => expectPassed(await pki.buildAndValidatePath(teacher, { trustStore: sharedStore, cache: sharedCache, offline: true }));
 const tsaStore = pki.createTrustStore({ anchors });
 const tsaWarm = async () => expectPassed(await pki.verifyTimestampToken(m.token, {
   data: m.data, trustStore: tsaStore, cache: sharedCache, offline: true, validationData: m.tsaData,
 }));
 
-if (!tsaOnly) cases.push(['validateCertificate warm, OCSP data (shared store + cache)', warmOcsp]);
-if (!tsaOnly) cases.push(['validateCertificate warm, CRL data (shared store + cache)', warmCrl]);
+if (nocacheOnly) cases.push(['validateCertificate, OCSP data, shared store, no cache', storeOnly]);
+if (!tsaOnly && !nocacheOnly) cases.push(['validateCertificate warm, OCSP data (shared store + cache)', warmOcsp]);
+if (!tsaOnly && !nocacheOnly) cases.push(['validateCertificate warm, CRL data (shared store + cache)', warmCrl]);
 if (tsaOnly) cases.push(['verifyTimestampToken warm (OCSP data, shared cache)', tsaWarm]);
-if (!only && !tsaOnly) {
+if (!only && !tsaOnly && !nocacheOnly) {
   cases.push(['validateCertificate cold, OCSP data (new store + cache each call)', coldOcsp]);
-  cases.push(['buildAndValidatePath warm (shared store)', pathOnly]);
+  cases.push(['validateCertificate, OCSP data, shared store, no cache', storeOnly]);
+  cases.push(['buildAndValidatePath warm (shared store + cache)', pathOnly]);
   cases.push(['verifyTimestampToken warm (OCSP data, shared cache)', tsaWarm]);
 }
 

@@ -7,6 +7,7 @@ import type { Finding, Indication, SubIndication } from './indication.js';
 import { buildAndValidatePath } from './path/index.js';
 import { checkRevocation } from './revocation/check-revocation.js';
 import { finding } from './revocation/finding.js';
+import { memoFor } from './trust/memo-for.js';
 import type { CertificateValidationOptions, CertificateValidationResult, ChainElement, RevocationCheck, ValidationData } from './types.js';
 
 interface Conclusion {
@@ -52,7 +53,7 @@ export async function validateCertificate(certDer: Uint8Array, options: Certific
   const revocation = anchored
     ? await checkRevocation(path.chain.map((element) => element.der), {
       at, now: options.now, policy: options.revocation, offline: options.offline, fetcher: options.fetcher,
-      cache: options.cache, validationData: options.validationData,
+      cache: options.cache, validationData: options.validationData, memo: memoFor(options.cache, options.trustStore),
     })
     : [];
   const findings: Finding[] = [...path.findings];

@@ -7,8 +7,9 @@
  */
 import type { KeyObject } from 'node:crypto';
 import { isEdusignError } from '../../errors.js';
-import type { ChainElement } from '../types.js';
+import type { ChainElement, PkiCacheLike } from '../types.js';
 import { decodeCertificate, type DecodedCertificate } from '../cert/decode-certificate.js';
+import { memoFor } from '../trust/memo-for.js';
 import { TrustStore } from '../trust/trust-store.js';
 import { aiaIssuers, type AiaSession } from './aia.js';
 import { toChainElement } from './chain-element.js';
@@ -37,6 +38,8 @@ interface Search {
   notes: PathProblem[];
   /** Imported public keys, shared by the candidate paths of this search. */
   keys: Map<string, KeyObject | undefined>;
+  /** Where pure decisions are memoised (the caller's cache, else the store's memo). */
+  memo?: PkiCacheLike;
 }
 
 function sameKeyAndName(a: DecodedCertificate, b: DecodedCertificate): boolean {
@@ -75,7 +78,7 @@ function evaluate(search: Search, path: PathNode[]): boolean {
     ...(search.options.cryptoPolicy ? { cryptoPolicy: search.options.cryptoPolicy } : {}),
     ...(search.options.policy ? { policy: search.options.policy } : {}),
     keys: search.keys,
-    ...(search.options.cache ? { cache: search.options.cache } : {}),
+    ...(search.memo ? { memo: search.memo } : {}),
   });
   const score = problems.filter((p) => p.effect).length;
   if (score === 0) {
@@ -210,6 +213,7 @@ export async function buildAndValidatePath(certDer: Uint8Array, options: PathVal
     longestPartial: [],
     notes,
     keys: new Map(),
+    memo: memoFor(options.cache, store),
   };
   if (search.anchorHashes.has(target.cert.sha256)) target.source = 'trust-anchor';
   await extend(search, [target]);

@@ -41,11 +41,11 @@ export interface PathCheckOptions {
   /** Imported public keys by certificate SHA-256, shared across the paths of one search (owned by the caller). */
   keys?: Map<string, KeyObject | undefined>;
   /**
-   * Caller-owned cache: certificate signature verdicts (`certsig:<cert sha256>:<issuer SPKI sha256>`) and key
-   * descriptions (`spki:<SPKI sha256>`) are memoised there, so validating the next document signed under the
-   * same CA imports no key and verifies no CA signature again.
+   * Where certificate signature verdicts (`certsig:<cert sha256>:<issuer SPKI sha256>`) and key descriptions
+   * (`spki:<SPKI sha256>`) are memoised, so validating the next document signed under the same CA imports no
+   * key and verifies no CA signature again (the caller's cache, or `TrustStore.memo()`).
    */
-  cache?: PkiCacheLike;
+  memo?: PkiCacheLike;
 }
 
 function validityProblems(cert: DecodedCertificate, at: Date): PathProblem[] {
@@ -141,7 +141,7 @@ export function validatePath(path: readonly DecodedCertificate[], options: PathC
     if (!keys.has(cert.sha256)) keys.set(cert.sha256, importSpki(cert.spki));
     return keys.get(cert.sha256);
   };
-  const { cache } = options;
+  const cache = options.memo;
   const spkiSha = (cert: DecodedCertificate): string => createHash('sha256').update(cert.spki).digest('hex');
   const keyInfo = (cert: DecodedCertificate): PublicKeyInfo =>
     memoisedSync(cache, `spki:${spkiSha(cert)}`, () => describePublicKey(cert.spki, keyOf(cert)));

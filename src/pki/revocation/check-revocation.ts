@@ -31,6 +31,12 @@ export interface CheckRevocationOptions {
   fetcher?: Fetcher;
   /** Caller-owned cache (`crl:<url>`, `ocsp:<issuer key hash>:<serial>`). */
   cache?: PkiCacheLike;
+  /**
+   * Where time-independent decisions about supplied or fetched data are memoised (`ocsp-eval:`, `crl-eval:`,
+   * `subject:` keys, each naming its inputs by SHA-256). Default: `cache`. `validateCertificate` passes the
+   * trust store's memo when there is no cache.
+   */
+  memo?: PkiCacheLike;
   /** Embedded or supplied CRLs / OCSP responses, tried before the network. */
   validationData?: Partial<ValidationData>;
   /** OCSP transport, default `auto` (GET when short enough, else POST). */
@@ -177,7 +183,7 @@ type LevelCheck = RevocationCheck & { rawKey?: string };
 
 /** The subject of a level's certificate, memoised by its SHA-256 (parsing a certificate costs ~1 ms). */
 async function subjectOf(pair: Level, context: Context): Promise<string> {
-  return memoised(context.options.cache, `subject:${pair.certSha}`, () => nameToString(pair.cert().subject));
+  return memoised(context.options.memo ?? context.options.cache, `subject:${pair.certSha}`, () => nameToString(pair.cert().subject));
 }
 
 /** Status of `pair.cert` from one OCSPResponse; the time-independent part is memoised when there is no nonce. */
@@ -185,14 +191,14 @@ async function ocspCheck(pair: Level, der: Uint8Array, context: Context, origin:
   const evaluate = () => evaluateOcsp(pair.cert(), pair.issuer(), der, { nonce });
   const evaluation = nonce
     ? await evaluate()
-    : await memoised(context.options.cache, `ocsp-eval:${sha256Hex(der)}:${pair.certSha}:${pair.issuerSha}`, evaluate);
+    : await memoised(context.options.memo ?? context.options.cache, `ocsp-eval:${sha256Hex(der)}:${pair.certSha}:${pair.issuerSha}`, evaluate);
   const base = await baseCheck(pair, context, 'ocsp', origin);
   return concludeOcsp(evaluation, base, der, context.fresh);
 }
 
 /** Status of `pair.cert` from one CRL; the time-independent part (signature, entry) is memoised. */
 async function crlCheck(pair: Level, der: Uint8Array, context: Context, origin: string | undefined): Promise<RevocationCheck> {
-  const evaluation = await memoised(context.options.cache, `crl-eval:${sha256Hex(der)}:${pair.certSha}:${pair.issuerSha}`,
+  const evaluation = await memoised(context.options.memo ?? context.options.cache, `crl-eval:${sha256Hex(der)}:${pair.certSha}:${pair.issuerSha}`,
     () => evaluateCrl(pair.cert(), pair.issuer(), der));
   const base = await baseCheck(pair, context, 'crl', origin);
   return concludeCrl(evaluation, base, der, context.fresh);

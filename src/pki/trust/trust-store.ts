@@ -4,7 +4,8 @@
  * @module
  */
 import { EdusignError } from '../../errors.js';
-import type { TrustStoreLike } from '../types.js';
+import type { PkiCacheLike, TrustStoreLike } from '../types.js';
+import { createPkiCache } from '../net/cache.js';
 import { decodeCertificate, type DecodedCertificate } from '../cert/decode-certificate.js';
 import { parseCertificates } from '../cert/parse-certificates.js';
 import { formatFingerprint, normaliseSha256 } from './fingerprint.js';
@@ -43,9 +44,14 @@ export class TrustStore implements TrustStoreLike {
   readonly intermediates: readonly Uint8Array[];
   readonly #anchorInfo: readonly DecodedCertificate[];
   readonly #intermediateInfo: readonly DecodedCertificate[];
+  readonly #memo: PkiCacheLike;
 
-  /** Use {@link createTrustStore} or `loadTrustStore()`; the constructor takes decoded certificates. */
-  constructor(anchors: readonly DecodedCertificate[], intermediates: readonly DecodedCertificate[]) {
+  /**
+   * Use {@link createTrustStore} or `loadTrustStore()`; the constructor takes decoded certificates (and the
+   * memo of a store it derives from, see {@link TrustStore.memo}).
+   */
+  constructor(anchors: readonly DecodedCertificate[], intermediates: readonly DecodedCertificate[], memo?: PkiCacheLike) {
+    this.#memo = memo ?? createPkiCache({ maxEntries: 4096 });
     this.#anchorInfo = anchors;
     const anchorSet = new Set(anchors.map((a) => a.sha256));
     this.#intermediateInfo = intermediates.filter((c) => !anchorSet.has(c.sha256));
@@ -78,6 +84,22 @@ export class TrustStore implements TrustStoreLike {
   }
 
   /**
+   * A bounded memo (4,096 entries) of pure, expensive decisions — "certificate X is signed by key Y", "this
+   * OCSP response / CRL says Z about (X, issuer)", "this timestamp token's CMS signature verifies" — each keyed
+   * by the SHA-256 of every input, so a hit is exactly what the computation would give again. Validation uses
+   * it when the caller passes no `cache`, so that a shared store alone makes the second document of a school
+   * fast. It never holds network data (no CRL or OCSP fetched is kept here: that is the caller's `cache`).
+   * Stores made by {@link TrustStore.withIntermediates} share it.
+   * @example
+   * ```ts
+   * await validateCertificate(der, { trustStore: store, offline: true, validationData }); // fills store.memo()
+   * ```
+   */
+  memo(): PkiCacheLike {
+    return this.#memo;
+  }
+
+  /**
    * One row per certificate (role, SHA-256, subject, notAfter), anchors first, for listings.
    * @example
    * ```ts
@@ -97,7 +119,7 @@ export class TrustStore implements TrustStoreLike {
    * ```
    */
   withIntermediates(more: readonly CertificateSource[]): TrustStore {
-    return new TrustStore(this.#anchorInfo, dedupe([...this.#intermediateInfo, ...decodeAll(more)]));
+    return new TrustStore(this.#anchorInfo, dedupe([...this.#intermediateInfo, ...decodeAll(more)]), this.#memo);
   }
 }
 

@@ -12,6 +12,7 @@ import { finding } from '../revocation/finding.js';
 import type { CertificateValidationOptions, TimestampVerification } from '../types.js';
 import { validateCertificate } from '../validate-certificate.js';
 import { HASH_OIDS, NODE_HASH_BY_OID } from './hash-oids.js';
+import { memoFor } from '../trust/memo-for.js';
 import { infoOf, tokenFacts } from './token-facts.js';
 
 /** Options of {@link verifyTimestampToken}. */
@@ -43,7 +44,7 @@ export async function verifyTimestampToken(tokenDer: Uint8Array, options: Verify
   if (!options.data && !options.digest) {
     throw new EdusignError('INVALID_ARGUMENT', { detail: 'give data or digest', detailVi: 'cần data hoặc digest' });
   }
-  const facts = await tokenFacts(tokenDer, options.extraCertificates ?? [], options.cache);
+  const facts = await tokenFacts(tokenDer, options.extraCertificates ?? [], memoFor(options.cache, options.trustStore));
   if (facts.malformed || !facts.info) {
     const malformed = facts.malformed ?? finding('TIMESTAMP_MALFORMED', 'unreadable token', 'dấu thời gian không đọc được');
     return { indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE', findings: [malformed] };

@@ -19,13 +19,31 @@ describe('path validation with a shared cache (memoised CA signatures and key de
     const trustStore = standardStore();
     const cache = createPkiCache();
     for (const name of NAMES) {
-      const plain = await buildAndValidatePath(certDer(name), { trustStore, at: NOW });
+      // A plain TrustStoreLike (not a TrustStore) has no memo: this is the unmemoised result.
+      const plainStore = { anchors: trustStore.anchors, intermediates: trustStore.intermediates };
+      const plain = await buildAndValidatePath(certDer(name), { trustStore: plainStore, at: NOW });
       const first = await buildAndValidatePath(certDer(name), { trustStore, at: NOW, cache });
       const second = await buildAndValidatePath(certDer(name), { trustStore, at: NOW, cache });
       expect(first, name).toEqual(plain);
       expect(second, name).toEqual(plain);
     }
     expect(cache.size).toBeGreaterThan(NAMES.length);
+  });
+
+  it('without a cache, a TrustStore memoises in its own bounded memo, shared with withIntermediates()', async () => {
+    const trustStore = standardStore();
+    const memo = trustStore.memo() as ReturnType<typeof createPkiCache>;
+    expect(memo.size).toBe(0);
+    const first = await buildAndValidatePath(certDer('teacher'), { trustStore, at: NOW });
+    const filled = memo.size;
+    expect(filled).toBeGreaterThan(0);
+    const derived = trustStore.withIntermediates([]);
+    expect(derived.memo()).toBe(memo);
+    expect(await buildAndValidatePath(certDer('teacher'), { trustStore: derived, at: NOW })).toEqual(first);
+    expect(memo.size).toBe(filled);
+    const withCache = createPkiCache();
+    await buildAndValidatePath(certDer('teacher'), { trustStore: standardStore(), at: NOW, cache: withCache });
+    expect(withCache.size).toBeGreaterThan(0); // the caller's cache is used first
   });
 
   it('a forged certificate is a new key: its bad signature is found even after the genuine one was cached', async () => {
