@@ -284,7 +284,7 @@ const XMLDSIG_DIGEST: Record<HashAlgorithm, string> = {
  * ```
  */
 export function xmldsigDigestMethod(hash: HashAlgorithm): string {
-  return XMLDSIG_DIGEST[hash] ?? unsupported(`hash ${String(hash)}`);
+  return HASHES.includes(hash) ? XMLDSIG_DIGEST[hash] : unsupported(`hash ${String(hash)}`);
 }
 
 /**
@@ -302,7 +302,8 @@ export function hashFromXmldsigDigestMethod(uri: string): HashAlgorithm {
 
 /**
  * The XMLDSig SignatureMethod URI: `…xmldsig-more#rsa-sha256`, `…xmldsig-more#ecdsa-sha256`, and for RSA-PSS
- * RFC 6931's `http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1` (salt length = hash length only).
+ * RFC 6931's `http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1` (salt length = hash length only). SHA-1 and
+ * any other hash are UNSUPPORTED_ALGORITHM (never `…#rsa-sha1`).
  *
  * @example
  * ```ts
@@ -310,6 +311,7 @@ export function hashFromXmldsigDigestMethod(uri: string): HashAlgorithm {
  * ```
  */
 export function xmldsigSignatureMethod(algorithm: SignatureAlgorithm): string {
+  if (!HASHES.includes(algorithm.hash)) return unsupported(`hash ${String(algorithm.hash)}`);
   const bits = algorithm.hash.slice(4);
   switch (algorithm.name) {
     case 'RSASSA-PKCS1-v1_5': return `http://www.w3.org/2001/04/xmldsig-more#rsa-sha${bits}`;

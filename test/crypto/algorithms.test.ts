@@ -50,6 +50,29 @@ describe('algorithm names', () => {
       .toEqual({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-384' });
   });
 
+  it('XMLDSig URIs: SHA-1, HMAC, unknown hashes and PSS salts other than the hash length are refused both ways', async () => {
+    const sha1 = 'SHA-1' as unknown as SignatureAlgorithm['hash'];
+    expect(await codeOf(() => xmldsigDigestMethod(sha1))).toBe('UNSUPPORTED_ALGORITHM');
+    expect(await codeOf(() => xmldsigDigestMethod('constructor' as unknown as SignatureAlgorithm['hash']))).toBe('UNSUPPORTED_ALGORITHM');
+    expect(await codeOf(() => xmldsigSignatureMethod({ name: 'RSASSA-PKCS1-v1_5', hash: sha1 }))).toBe('UNSUPPORTED_ALGORITHM');
+    expect(await codeOf(() => xmldsigSignatureMethod({ name: 'ECDSA', hash: sha1, namedCurve: 'P-256' }))).toBe('UNSUPPORTED_ALGORITHM');
+    expect(await codeOf(() => xmldsigSignatureMethod({ name: 'RSA-PSS', hash: 'SHA-256', saltLength: 20 }))).toBe('UNSUPPORTED_ALGORITHM');
+    expect(await codeOf(() => xmldsigSignatureMethod({ name: 'RSA-PSS', hash: 'SHA-384', saltLength: 32 }))).toBe('UNSUPPORTED_ALGORITHM');
+    for (const uri of ['http://www.w3.org/2000/09/xmldsig#rsa-sha1', 'http://www.w3.org/2000/09/xmldsig#hmac-sha1',
+      'http://www.w3.org/2001/04/xmldsig-more#hmac-sha256', 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha1',
+      'http://www.w3.org/2001/04/xmldsig-more#rsa-sha224', 'http://www.w3.org/2007/05/xmldsig-more#sha1-rsa-MGF1',
+      'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256 ', '']) {
+      expect(await codeOf(() => signatureAlgorithmFromXmldsig(uri, { namedCurve: 'P-256' })), uri).toBe('UNSUPPORTED_ALGORITHM');
+    }
+    for (const uri of ['http://www.w3.org/2000/09/xmldsig#sha1', 'http://www.w3.org/2001/04/xmldsig-more#sha224', 'http://www.w3.org/2001/04/xmlenc#sha256#']) {
+      expect(await codeOf(() => hashFromXmldsigDigestMethod(uri)), uri).toBe('UNSUPPORTED_ALGORITHM');
+    }
+    // ECDSA needs the key's curve; RSA-PSS URIs mean salt = hash length
+    expect(await codeOf(() => signatureAlgorithmFromXmldsig('http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256'))).toBe('UNSUPPORTED_ALGORITHM');
+    expect(signatureAlgorithmFromXmldsig('http://www.w3.org/2007/05/xmldsig-more#sha512-rsa-MGF1')).toEqual({ name: 'RSA-PSS', hash: 'SHA-512', saltLength: 64 });
+    expect(xmldsigDigestMethod('SHA-384')).toBe('http://www.w3.org/2001/04/xmldsig-more#sha384');
+  });
+
   it('RSASSA-PSS-params: parses what OpenSSL writes and writes what OpenSSL reads', () => {
     // An id-RSASSA-PSS SPKI made by node/OpenSSL carries RSASSA-PSS-params in its AlgorithmIdentifier.
     const pssOptions: RSAPSSKeyPairKeyObjectOptions = { modulusLength: 1024, hashAlgorithm: 'sha384',

@@ -1,103 +1,78 @@
 /**
- * Mapping between XMLDSig algorithm URIs and the SDK's algorithm names (RFC 6931 / XMLDSig 1.1).
+ * XAdES-specific algorithm handling: canonicalisation URIs, and the tolerant readers the verifier needs on top of
+ * the crypto layer's XMLDSig mapping (`xmldsigDigestMethod`, `hashFromXmldsigDigestMethod`,
+ * `xmldsigSignatureMethod`, `signatureAlgorithmFromXmldsig` in `src/crypto/algorithms.ts`, the one mapping).
  * @module
  */
-import { EdusignError } from '../../errors.js';
+import type { KeyObject } from 'node:crypto';
+import { EdusignError, isEdusignError } from '../../errors.js';
+import { hashFromXmldsigDigestMethod, signatureAlgorithmFromXmldsig } from '../../crypto/algorithms.js';
+import { describeKey } from '../../crypto/key-algorithm.js';
 import type { HashAlgorithm, SignatureAlgorithm } from '../../crypto/types.js';
 import type { C14nMethod } from './xml/c14n.js';
-import { C14N_URI, DIGEST_URI } from './constants.js';
-
-const HASH_BITS: Record<HashAlgorithm, string> = { 'SHA-256': '256', 'SHA-384': '384', 'SHA-512': '512' };
-
-/** What a SignatureMethod URI means. */
-export interface SignatureMethodInfo {
-  kind: 'RSASSA-PKCS1-v1_5' | 'RSA-PSS' | 'ECDSA';
-  hash: HashAlgorithm;
-}
+import { C14N_URI } from './constants.js';
 
 /** Canonicalisation choice of signing options. */
 export type C14nChoice = 'exc-c14n' | 'c14n' | 'c14n11';
 
-/**
- * The SignatureMethod URI for a signer's algorithm.
- *
- * @example
- * ```ts
- * signatureMethodUri({ name: 'ECDSA', hash: 'SHA-256', namedCurve: 'P-256' });
- * // 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256'
- * ```
- */
-export function signatureMethodUri(alg: SignatureAlgorithm): string {
-  const bits = Object.hasOwn(HASH_BITS, alg.hash) ? HASH_BITS[alg.hash] : undefined;
-  if (!bits) throw new EdusignError('UNSUPPORTED_ALGORITHM', { detail: `hash ${String(alg.hash)}` });
-  switch (alg.name) {
-    case 'RSASSA-PKCS1-v1_5':
-      return `http://www.w3.org/2001/04/xmldsig-more#rsa-sha${bits}`;
-    case 'ECDSA':
-      return `http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha${bits}`;
-    case 'RSA-PSS':
-      if (alg.saltLength !== Number(bits) / 8) {
-        throw new EdusignError('UNSUPPORTED_ALGORITHM', { detail: 'RSA-PSS in XML needs saltLength = hash length (RFC 6931 sha*-rsa-MGF1)' });
-      }
-      return `http://www.w3.org/2007/05/xmldsig-more#sha${bits}-rsa-MGF1`;
-    default:
-      throw new EdusignError('UNSUPPORTED_ALGORITHM', { detail: String((alg as { name?: unknown }).name) });
+function refusedAsUndefined<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch (e) {
+    if (isEdusignError(e) && e.code === 'UNSUPPORTED_ALGORITHM') return undefined;
+    throw e;
   }
 }
 
 /**
- * Parse a SignatureMethod URI; `undefined` for anything not allowed (SHA-1, HMAC, unknown).
+ * The hash of a DigestMethod URI, `undefined` for SHA-1 and anything else the crypto layer refuses (the verifier
+ * turns that into a finding, not an exception).
  *
  * @example
  * ```ts
- * parseSignatureMethod('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256'); // { kind: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }
+ * digestMethodHash('http://www.w3.org/2001/04/xmlenc#sha512'); // 'SHA-512'
+ * digestMethodHash('http://www.w3.org/2000/09/xmldsig#sha1');  // undefined
  * ```
  */
-export function parseSignatureMethod(uri: string): SignatureMethodInfo | undefined {
-  const m = /^http:\/\/www\.w3\.org\/2001\/04\/xmldsig-more#(rsa|ecdsa)-sha(256|384|512)$/.exec(uri);
-  if (m) return { kind: m[1] === 'rsa' ? 'RSASSA-PKCS1-v1_5' : 'ECDSA', hash: `SHA-${m[2]}` as HashAlgorithm };
-  const p = /^http:\/\/www\.w3\.org\/2007\/05\/xmldsig-more#sha(256|384|512)-rsa-MGF1$/.exec(uri);
-  if (p) return { kind: 'RSA-PSS', hash: `SHA-${p[1]}` as HashAlgorithm };
-  return undefined;
+export function digestMethodHash(uri: string): HashAlgorithm | undefined {
+  return refusedAsUndefined(() => hashFromXmldsigDigestMethod(uri));
 }
 
 /**
- * The DigestMethod URI of a hash.
+ * Whether a SignatureMethod URI is accepted at all (RSA PKCS#1 v1.5, RSA-PSS with salt = hash length, ECDSA, each
+ * with SHA-256/384/512), whatever the key. SHA-1, HMAC and unknown URIs are not.
  *
  * @example
  * ```ts
- * digestUri('SHA-256'); // 'http://www.w3.org/2001/04/xmlenc#sha256'
+ * isAcceptedSignatureMethod('http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256'); // true
+ * isAcceptedSignatureMethod('http://www.w3.org/2000/09/xmldsig#rsa-sha1');          // false
  * ```
  */
-export function digestUri(hash: HashAlgorithm): string {
-  const uri = Object.hasOwn(DIGEST_URI, hash) ? DIGEST_URI[hash] : undefined;
-  if (!uri) throw new EdusignError('UNSUPPORTED_ALGORITHM', { detail: `hash ${String(hash)}` });
-  return uri;
+export function isAcceptedSignatureMethod(uri: string): boolean {
+  // The curve only completes an ECDSA answer; whether the URI is accepted does not depend on it.
+  return refusedAsUndefined(() => signatureAlgorithmFromXmldsig(uri, { namedCurve: 'P-256' })) !== undefined;
 }
 
 /**
- * Parse a DigestMethod URI; `undefined` for SHA-1 and unknown URIs.
+ * The {@link SignatureAlgorithm} a SignatureMethod URI names for this public key (ECDSA takes the key's curve);
+ * `undefined` when the URI is refused, the key's type or curve is not supported, or the key cannot make such a
+ * signature (an RSA key with an ECDSA method…).
  *
  * @example
  * ```ts
- * parseDigestUri('http://www.w3.org/2001/04/xmlenc#sha512'); // 'SHA-512'
+ * signatureMethodForKey('http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256', cert.publicKey);
+ * // { name: 'ECDSA', hash: 'SHA-256', namedCurve: 'P-256' }
  * ```
  */
-export function parseDigestUri(uri: string): HashAlgorithm | undefined {
-  for (const [hash, u] of Object.entries(DIGEST_URI)) if (u === uri) return hash as HashAlgorithm;
-  return undefined;
-}
-
-/**
- * The node.js hash name of a hash algorithm.
- *
- * @example
- * ```ts
- * nodeHash('SHA-384'); // 'sha384'
- * ```
- */
-export function nodeHash(hash: HashAlgorithm): string {
-  return hash.replace('-', '').toLowerCase();
+export function signatureMethodForKey(uri: string, key: KeyObject): SignatureAlgorithm | undefined {
+  const described = refusedAsUndefined(() => describeKey(key));
+  if (!described) return undefined;
+  const algorithm = refusedAsUndefined(() => signatureAlgorithmFromXmldsig(uri, described.type === 'EC' ? { namedCurve: described.namedCurve } : {}));
+  if (!algorithm) return undefined;
+  const fits = algorithm.name === 'ECDSA' ? described.type === 'EC'
+    : algorithm.name === 'RSA-PSS' ? described.type !== 'EC'
+      : described.type === 'RSA';
+  return fits ? algorithm : undefined;
 }
 
 /** A canonicalisation algorithm resolved from its URI. */

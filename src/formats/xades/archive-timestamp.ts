@@ -8,7 +8,8 @@ import { EdusignError } from '../../errors.js';
 import type { HashAlgorithm } from '../../crypto/types.js';
 import type { Finding } from '../../pki/indication.js';
 import type { TimestampAuthority } from '../../pki/types.js';
-import { nodeHash, type C14nAlgorithm } from './algorithms.js';
+import { nodeHashName } from '../../crypto/digest.js';
+import type { C14nAlgorithm } from './algorithms.js';
 import { C14N_URI, NS } from './constants.js';
 import { findSignatureById, signatureParts, type SignatureParts } from './locate.js';
 import { finding } from './findings.js';
@@ -78,7 +79,7 @@ export async function addArchiveTimestamp(text: string, signatureId: string, tsa
   const parts = signatureParts(findSignatureById(ids, signatureId));
   const n = parts.unsignedSignatureProperties ? childElements(parts.unsignedSignatureProperties).filter((c) => c.local === 'ArchiveTimeStamp').length : 0;
   const chunks = archiveTimestampChunks(doc, ids, parts, { method: 'exc', withComments: false });
-  const h = createHash(nodeHash(hash));
+  const h = createHash(nodeHashName(hash));
   for (const c of chunks) h.update(c);
   const token = await requestToken(tsa, new Uint8Array(h.digest()), hash);
   const xml = `<xades141:ArchiveTimeStamp Id="${signatureId}-ats${n}"><ds:CanonicalizationMethod Algorithm="${C14N_URI.exc}"/><xades:EncapsulatedTimeStamp>${

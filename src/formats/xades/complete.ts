@@ -4,7 +4,8 @@
  */
 import { EdusignError } from '../../errors.js';
 import { createHash } from 'node:crypto';
-import { nodeHash, parseC14nUri, parseSignatureMethod } from './algorithms.js';
+import { nodeHashName } from '../../crypto/digest.js';
+import { isAcceptedSignatureMethod, parseC14nUri } from './algorithms.js';
 import { resolveReference } from './references.js';
 import { NS } from './constants.js';
 import { findSignatureById, signatureParts } from './locate.js';
@@ -77,7 +78,7 @@ function assertStateConsistent(state: XmlSignatureState): void {
       const uri = attr(ref, 'URI') ?? '';
       if (uri !== '' && !uri.startsWith('#')) continue; // detached content is not in the state
       const r = resolveReference(ref, { doc, ids, signature: parts.signature });
-      ok = r.ok && createHash(nodeHash(r.hash)).update(r.data).digest('base64') === r.digestValue;
+      ok = r.ok && createHash(nodeHashName(r.hash)).update(r.data).digest('base64') === r.digestValue;
     }
   } catch {
     ok = false;
@@ -96,11 +97,10 @@ function assertStateConsistent(state: XmlSignatureState): void {
  */
 export async function completeTrustedState(state: XmlSignatureState & { toBeSigned: string }, signatureValue: Uint8Array, options: XmlSignOptionsBase = {}): Promise<XmlSignResult> {
   if (!(signatureValue instanceof Uint8Array) || signatureValue.length === 0) throw new EdusignError('INVALID_ARGUMENT', { detail: 'signatureValue must be bytes' });
-  const method = parseSignatureMethod(state.signatureMethod);
-  if (!method) throw invalid('unknown signature method');
+  if (!isAcceptedSignatureMethod(state.signatureMethod)) throw invalid('unknown signature method');
   const publicKey = certPublicKey(Buffer.from(state.certificate, 'base64'));
   const toBeSigned = Buffer.from(state.toBeSigned, 'base64');
-  if (!verifySignatureValue(publicKey, method, toBeSigned, signatureValue)) {
+  if (!verifySignatureValue(publicKey, state.signatureMethod, toBeSigned, signatureValue)) {
     throw new EdusignError('SIGNER_FAILED', { detail: 'the signature value does not verify with the certificate', detailVi: 'giá trị chữ ký không khớp với chứng thư số' });
   }
   const value = Buffer.from(signatureValue).toString('base64');

@@ -1,5 +1,6 @@
 /**
- * Namespaces, algorithm URIs and type URIs of XMLDSig and XAdES (ETSI EN 319 132-1).
+ * Namespaces, canonicalisation and transform URIs, and type URIs of XMLDSig and XAdES (ETSI EN 319 132-1).
+ * Digest and signature method URIs are the crypto layer's (`src/crypto/algorithms.ts`).
  * @module
  */
 
@@ -31,13 +32,6 @@ export const C14N_URI = {
   c14n10WithComments: 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315#WithComments',
   c14n11: 'http://www.w3.org/2006/12/xml-c14n11',
   c14n11WithComments: 'http://www.w3.org/2006/12/xml-c14n11#WithComments',
-} as const;
-
-/** Digest algorithm URIs. */
-export const DIGEST_URI = {
-  'SHA-256': 'http://www.w3.org/2001/04/xmlenc#sha256',
-  'SHA-384': 'http://www.w3.org/2001/04/xmldsig-more#sha384',
-  'SHA-512': 'http://www.w3.org/2001/04/xmlenc#sha512',
 } as const;
 
 /** MIME type recorded in DataObjectFormat for XML content. */

@@ -5,7 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding } from '../../pki/indication.js';
-import { nodeHash, parseDigestUri } from './algorithms.js';
+import { nodeHashName } from '../../crypto/digest.js';
+import { digestMethodHash } from './algorithms.js';
 import type { Verdict } from './conclusion.js';
 import { NS } from './constants.js';
 import { finding } from './findings.js';
@@ -47,7 +48,7 @@ export function checkSignaturePolicy(parts: SignatureParts, known: readonly Know
   const hashEl = firstChild(spId, NS.xades, 'SigPolicyHash');
   const dm = hashEl && firstChild(hashEl, NS.ds, 'DigestMethod');
   const dv = hashEl && firstChild(hashEl, NS.ds, 'DigestValue');
-  const hash = dm ? parseDigestUri(attr(dm, 'Algorithm') ?? '') : undefined;
+  const hash = dm ? digestMethodHash(attr(dm, 'Algorithm') ?? '') : undefined;
   const policy = known.find((k) => k.identifier === identifier);
   if (!identifier || !policy) {
     return { ...(identifier ? { identifier } : {}), findings: [finding('XADES_POLICY_NOT_CHECKED', `Signature policy ${identifier ?? '(none)'} is not known to the verifier: not checked`,
@@ -57,7 +58,7 @@ export function checkSignaturePolicy(parts: SignatureParts, known: readonly Know
     return { identifier, verdict: { indication: 'INDETERMINATE', subIndication: 'POLICY_PROCESSING_ERROR' },
       findings: [finding('XADES_POLICY_HASH', 'SigPolicyHash is missing or uses an unsupported digest', 'SigPolicyHash thiếu hoặc dùng thuật toán băm không hỗ trợ')] };
   }
-  if (createHash(nodeHash(hash)).update(policy.document).digest('base64') !== textOf(dv).replace(/\s+/g, '')) {
+  if (createHash(nodeHashName(hash)).update(policy.document).digest('base64') !== textOf(dv).replace(/\s+/g, '')) {
     return { identifier, verdict: { indication: 'INDETERMINATE', subIndication: 'POLICY_PROCESSING_ERROR' },
       findings: [finding('XADES_POLICY_HASH_MISMATCH', `The signed digest of policy ${identifier} does not match the policy document`, `Giá trị băm của chính sách ${identifier} không khớp với văn bản chính sách`)] };
   }

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { EdusignError } from '../../errors.js';
-import { nodeHash } from './algorithms.js';
+import { nodeHashName } from '../../crypto/digest.js';
 import { checkBeforeSigning } from './check-signer.js';
 import type { XmlPrepared, XmlPrepareOptions } from './options.js';
 import { buildPresignature, type Presignature } from './presign.js';
@@ -18,7 +18,7 @@ import { buildPresignature, type Presignature } from './presign.js';
  * ```
  */
 export function toPrepared(pre: Presignature, certificate: Uint8Array, algorithmHash: XmlPrepareOptions['algorithm']['hash'], level: XmlPrepared['state']['level']): XmlPrepared {
-  const digest = new Uint8Array(createHash(nodeHash(algorithmHash)).update(pre.toBeSigned).digest());
+  const digest = new Uint8Array(createHash(nodeHashName(algorithmHash)).update(pre.toBeSigned).digest());
   return {
     digest,
     toBeSigned: pre.toBeSigned,

@@ -7,7 +7,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { EdusignError } from '../../errors.js';
 import type { HashAlgorithm, SignatureAlgorithm } from '../../crypto/types.js';
 import type { Finding } from '../../pki/indication.js';
-import { c14nUri, digestUri, nodeHash, parseC14nUri, signatureMethodUri } from './algorithms.js';
+import { xmldsigDigestMethod, xmldsigSignatureMethod } from '../../crypto/algorithms.js';
+import { nodeHashName } from '../../crypto/digest.js';
+import { c14nUri, parseC14nUri } from './algorithms.js';
 import { NS, REFERENCE_TYPE, TRANSFORM, XML_MIME } from './constants.js';
 import { finding } from './findings.js';
 import type { XmlSignOptionsBase } from './options.js';
@@ -53,7 +55,7 @@ function b64(bytes: Uint8Array): string {
 }
 
 function digestB64(data: string | Uint8Array, hash: HashAlgorithm): string {
-  return createHash(nodeHash(hash)).update(data).digest('base64');
+  return createHash(nodeHashName(hash)).update(data).digest('base64');
 }
 
 function roleList(role: string | readonly string[] | undefined): string[] {
@@ -87,7 +89,7 @@ export function buildPresignature(input: string | Uint8Array, who: SignerIdentit
   const hash = options.digestAlgorithm ?? who.algorithm.hash;
   const c14n = c14nUri(options.canonicalization);
   const c14nAlg = parseC14nUri(c14n) ?? { method: 'exc' as const, withComments: false };
-  const signatureMethod = signatureMethodUri(who.algorithm);
+  const signatureMethod = xmldsigSignatureMethod(who.algorithm);
   const signatureId = options.signatureId ?? `sig-${randomBytes(6).toString('hex')}`;
   if (!ID_RE.test(signatureId)) throw new EdusignError('INVALID_ARGUMENT', { detail: `signatureId "${signatureId}" is not an XML ID` });
   const ids = { sig: signatureId, ref: `${signatureId}-ref0`, sp: `${signatureId}-sp`, value: `${signatureId}-value`, object: `${signatureId}-object` };
@@ -132,7 +134,7 @@ export function buildPresignature(input: string | Uint8Array, who: SignerIdentit
         'Nội dung được ký không ở dạng Unicode NFC: văn bản trông giống nhau ở nơi khác có thể không khớp (tùy chọn nfc: "normalize")'));
     }
     const transforms = plan.insideSigned ? [TRANSFORM.envelopedSignature, c14n] : [c14n];
-    dataRef = { id: ids.ref, uri: target.uri, transforms, digestMethod: digestUri(hash), digestValue: digestB64(content, hash) };
+    dataRef = { id: ids.ref, uri: target.uri, transforms, digestMethod: xmldsigDigestMethod(hash), digestValue: digestB64(content, hash) };
     context = plan.context;
     apply = plan.apply;
   } else if (mode === 'countersignature') {
@@ -148,7 +150,7 @@ export function buildPresignature(input: string | Uint8Array, who: SignerIdentit
       throw new EdusignError('XML_SIGNATURE_MALFORMED', { detail: 'the countersigned SignatureValue has no unique Id', detailVi: 'SignatureValue được ký xác nhận không có Id duy nhất' });
     }
     mimeType = options.mimeType ?? XML_MIME;
-    dataRef = { id: ids.ref, uri: `#${valueId}`, type: REFERENCE_TYPE.countersignedSignature, transforms: [c14n], digestMethod: digestUri(hash),
+    dataRef = { id: ids.ref, uri: `#${valueId}`, type: REFERENCE_TYPE.countersignedSignature, transforms: [c14n], digestMethod: xmldsigDigestMethod(hash),
       digestValue: digestB64(canonicalize(valueEl, c14nAlg), hash) };
     apply = (sig) => {
       const text = appendUnsignedProperties(doc.text, parts, [`<xades:CounterSignature>${sig}</xades:CounterSignature>`]);
@@ -162,12 +164,12 @@ export function buildPresignature(input: string | Uint8Array, who: SignerIdentit
     }
     const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input;
     mimeType = d.mimeType ?? options.mimeType ?? 'application/octet-stream';
-    dataRef = { id: ids.ref, uri: d.uri, transforms: [], digestMethod: digestUri(hash), digestValue: digestB64(bytes, hash) };
+    dataRef = { id: ids.ref, uri: d.uri, transforms: [], digestMethod: xmldsigDigestMethod(hash), digestValue: digestB64(bytes, hash) };
   } else if (mode === 'enveloping') {
     const doc = parseXml(input, options.limits);
     if (buildIdIndex(doc).has(ids.object)) throw new EdusignError('INVALID_ARGUMENT', { detail: `Id "${ids.object}" already exists` });
     objects = [`<ds:Object Id="${ids.object}">${doc.text.slice(doc.root.start, doc.root.end)}</ds:Object>`];
-    dataRef = { id: ids.ref, uri: `#${ids.object}`, transforms: [c14n], digestMethod: digestUri(hash), digestValue: DATA_PLACEHOLDER };
+    dataRef = { id: ids.ref, uri: `#${ids.object}`, transforms: [c14n], digestMethod: xmldsigDigestMethod(hash), digestValue: DATA_PLACEHOLDER };
     dataFromFragment = true;
   } else {
     throw new EdusignError('INVALID_ARGUMENT', { detail: `mode ${String(mode)}` });
@@ -178,7 +180,7 @@ export function buildPresignature(input: string | Uint8Array, who: SignerIdentit
     roles: roleList(options.role), ...(options.policy ? { policy: options.policy } : {}),
     dataObjects: [{ referenceId: ids.ref, mimeType }],
   });
-  const spRef: ReferenceSpec = { uri: `#${ids.sp}`, type: REFERENCE_TYPE.signedProperties, transforms: [c14n], digestMethod: digestUri(hash), digestValue: SP_PLACEHOLDER };
+  const spRef: ReferenceSpec = { uri: `#${ids.sp}`, type: REFERENCE_TYPE.signedProperties, transforms: [c14n], digestMethod: xmldsigDigestMethod(hash), digestValue: SP_PLACEHOLDER };
   let sigText = signatureXml({ id: signatureId, c14nMethod: c14n, signatureMethod, references: [dataRef, spRef], valueId: ids.value, certificates, qualifyingProperties, objects });
 
   const sigEl = locate(sigText);

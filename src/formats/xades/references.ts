@@ -5,7 +5,7 @@
  * @module
  */
 import type { HashAlgorithm } from '../../crypto/types.js';
-import { parseC14nUri, parseDigestUri } from './algorithms.js';
+import { digestMethodHash, parseC14nUri } from './algorithms.js';
 import { NS, TRANSFORM } from './constants.js';
 import { canonicalize } from './xml/c14n.js';
 import type { IdIndex } from './xml/ids.js';
@@ -67,7 +67,7 @@ export function resolveReference(ref: XElement, ctx: ReferenceContext): Resolved
   if (uri === undefined) return fail(uri, 'XADES_REFERENCE_NO_URI', 'Reference without URI', 'Tham chiếu không có URI');
   const dm = firstChild(ref, NS.ds, 'DigestMethod');
   const dv = firstChild(ref, NS.ds, 'DigestValue');
-  const hash = dm ? parseDigestUri(attr(dm, 'Algorithm') ?? '') : undefined;
+  const hash = dm ? digestMethodHash(attr(dm, 'Algorithm') ?? '') : undefined;
   if (!hash || !dv) return fail(uri, 'XADES_DIGEST_METHOD', 'Missing or unsupported DigestMethod', 'Thiếu hoặc không hỗ trợ DigestMethod');
   const transformsEl = firstChild(ref, NS.ds, 'Transforms');
   const transformEls = transformsEl ? childElements(transformsEl) : [];

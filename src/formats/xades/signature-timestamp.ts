@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { EdusignError } from '../../errors.js';
 import type { HashAlgorithm } from '../../crypto/types.js';
 import type { TimestampAuthority } from '../../pki/types.js';
-import { nodeHash } from './algorithms.js';
+import { nodeHashName } from '../../crypto/digest.js';
 import { C14N_URI } from './constants.js';
 import type { SignatureParts } from './locate.js';
 import { canonicalize } from './xml/c14n.js';
@@ -33,7 +33,7 @@ export function signatureTimestampInput(parts: SignatureParts): string {
  * ```
  */
 export async function signatureTimestampXml(parts: SignatureParts, tsa: TimestampAuthority, hash: HashAlgorithm, id: string): Promise<string> {
-  const digest = new Uint8Array(createHash(nodeHash(hash)).update(signatureTimestampInput(parts)).digest());
+  const digest = new Uint8Array(createHash(nodeHashName(hash)).update(signatureTimestampInput(parts)).digest());
   const token = await requestToken(tsa, digest, hash);
   return `<xades:SignatureTimeStamp Id="${id}"><ds:CanonicalizationMethod Algorithm="${C14N_URI.exc}"/><xades:EncapsulatedTimeStamp>${
     Buffer.from(token).toString('base64')}</xades:EncapsulatedTimeStamp></xades:SignatureTimeStamp>`;

@@ -36,7 +36,7 @@ export interface SignatureSpec {
  *
  * @example
  * ```ts
- * referenceXml({ uri: '#data', transforms: [C14N_URI.exc], digestMethod: DIGEST_URI['SHA-256'], digestValue: 'AAA=' });
+ * referenceXml({ uri: '#data', transforms: [C14N_URI.exc], digestMethod: xmldsigDigestMethod('SHA-256'), digestValue: 'AAA=' });
  * ```
  */
 export function referenceXml(r: ReferenceSpec): string {

@@ -4,7 +4,8 @@
  * @module
  */
 import type { HashAlgorithm } from '../../crypto/types.js';
-import { digestUri, nodeHash } from './algorithms.js';
+import { xmldsigDigestMethod } from '../../crypto/algorithms.js';
+import { nodeHashName } from '../../crypto/digest.js';
 import { certDigest, issuerSerialDer } from './cert.js';
 import { NS } from './constants.js';
 import { escapeXmlAttr, escapeXmlText } from './xml/escape.js';
@@ -50,9 +51,9 @@ export function xmlDateTime(d: Date): string {
  * ```
  */
 export function signedPropertiesXml(input: SignedPropertiesInput): string {
-  const dm = `<ds:DigestMethod Algorithm="${digestUri(input.hash)}"/>`;
+  const dm = `<ds:DigestMethod Algorithm="${xmldsigDigestMethod(input.hash)}"/>`;
   const certXml = `<xades:SigningCertificateV2><xades:Cert><xades:CertDigest>${dm}<ds:DigestValue>${
-    certDigest(input.certificate, nodeHash(input.hash)).toString('base64')}</ds:DigestValue></xades:CertDigest><xades:IssuerSerialV2>${
+    certDigest(input.certificate, nodeHashName(input.hash)).toString('base64')}</ds:DigestValue></xades:CertDigest><xades:IssuerSerialV2>${
     b64(issuerSerialDer(input.certificate))}</xades:IssuerSerialV2></xades:Cert></xades:SigningCertificateV2>`;
   let policy = '';
   if (input.policy) {
@@ -61,7 +62,7 @@ export function signedPropertiesXml(input: SignedPropertiesInput): string {
     policy = `<xades:SignaturePolicyIdentifier><xades:SignaturePolicyId><xades:SigPolicyId><xades:Identifier${
       p.identifier.startsWith('urn:oid:') ? ' Qualifier="OIDAsURN"' : ''}>${escapeXmlText(p.identifier)}</xades:Identifier>${
       p.description ? `<xades:Description>${escapeXmlText(p.description)}</xades:Description>` : ''}</xades:SigPolicyId><xades:SigPolicyHash><ds:DigestMethod Algorithm="${
-      digestUri(ph)}"/><ds:DigestValue>${b64(p.digest)}</ds:DigestValue></xades:SigPolicyHash>${
+      xmldsigDigestMethod(ph)}"/><ds:DigestValue>${b64(p.digest)}</ds:DigestValue></xades:SigPolicyHash>${
       p.uri ? `<xades:SigPolicyQualifiers><xades:SigPolicyQualifier><xades:SPURI>${escapeXmlText(p.uri)}</xades:SPURI></xades:SigPolicyQualifier></xades:SigPolicyQualifiers>` : ''
     }</xades:SignaturePolicyId></xades:SignaturePolicyIdentifier>`;
   }

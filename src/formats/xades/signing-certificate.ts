@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Finding } from '../../pki/indication.js';
-import { nodeHash, parseDigestUri } from './algorithms.js';
+import { nodeHashName } from '../../crypto/digest.js';
+import { digestMethodHash } from './algorithms.js';
 import { issuerSerialDer } from './cert.js';
 import { NS } from './constants.js';
 import { finding } from './findings.js';
@@ -47,14 +48,14 @@ export function identifySigningCertificate(parts: SignatureParts, candidates: re
   const digestEl = firstChild(first, NS.xades, 'CertDigest');
   const dm = digestEl && firstChild(digestEl, NS.ds, 'DigestMethod');
   const dv = digestEl && firstChild(digestEl, NS.ds, 'DigestValue');
-  const hash = dm ? parseDigestUri(attr(dm, 'Algorithm') ?? '') : undefined;
+  const hash = dm ? digestMethodHash(attr(dm, 'Algorithm') ?? '') : undefined;
   if (!hash || !dv) {
     return { bound: true, findings: [finding('XADES_SIGNING_CERTIFICATE_DIGEST', 'Unsupported or missing CertDigest', 'CertDigest thiếu hoặc không được hỗ trợ')] };
   }
   const expected = textOf(dv).replace(/\s+/g, '');
   const issuerSerialV2 = firstChild(first, NS.xades, 'IssuerSerialV2');
   for (const cand of candidates) {
-    if (createHash(nodeHash(hash)).update(cand).digest('base64') !== expected) continue;
+    if (createHash(nodeHashName(hash)).update(cand).digest('base64') !== expected) continue;
     if (issuerSerialV2) {
       let ok = false;
       try {

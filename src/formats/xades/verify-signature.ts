@@ -10,7 +10,8 @@ import { verifyTimestampToken } from '../../pki/index.js';
 import type { Finding, Indication, SubIndication } from '../../pki/indication.js';
 import type { ValidationData } from '../../pki/types.js';
 import type { TimestampReport } from '../report.js';
-import { nodeHash, parseC14nUri, parseSignatureMethod } from './algorithms.js';
+import { nodeHashName } from '../../crypto/digest.js';
+import { isAcceptedSignatureMethod, parseC14nUri } from './algorithms.js';
 import { archiveTimestampChunks } from './archive-timestamp.js';
 import { certInfo, type CertInfo } from './cert.js';
 import { NS, REFERENCE_TYPE } from './constants.js';
@@ -116,7 +117,8 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
   const cm = signedInfo && firstChild(signedInfo, NS.ds, 'CanonicalizationMethod');
   const sm = signedInfo && firstChild(signedInfo, NS.ds, 'SignatureMethod');
   const c14n = cm ? parseC14nUri(attr(cm, 'Algorithm') ?? '') : undefined;
-  const method = sm ? parseSignatureMethod(attr(sm, 'Algorithm') ?? '') : undefined;
+  const methodUri = sm ? attr(sm, 'Algorithm') ?? '' : '';
+  const method = sm !== undefined && isAcceptedSignatureMethod(methodUri);
   const value = signatureValue ? decodeB64(textOf(signatureValue)) : undefined;
   if (!signedInfo || !signatureValue || !cm || !sm) {
     fail({ indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' }, finding('XADES_STRUCTURE', 'SignedInfo, its methods or SignatureValue are missing', 'Thiếu SignedInfo, các thuật toán hoặc SignatureValue'));
@@ -145,7 +147,7 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
         finding(r.code, r.message, r.messageVi));
       continue;
     }
-    if (createHash(nodeHash(r.hash)).update(r.data).digest('base64') !== r.digestValue.replace(/\s+/g, '')) {
+    if (createHash(nodeHashName(r.hash)).update(r.data).digest('base64') !== r.digestValue.replace(/\s+/g, '')) {
       fail({ indication: 'TOTAL_FAILED', subIndication: 'HASH_FAILURE' }, finding('XADES_HASH_MISMATCH', `The digest of ${r.uri || '(document)'} does not match: the signed content was changed`,
         `Giá trị băm của ${r.uri || '(tài liệu)'} không khớp: nội dung đã ký bị thay đổi`));
     }
@@ -209,7 +211,7 @@ export async function verifySignatureElement(sigEl: XElement, ctx: VerifyContext
   if (signer && signedInfo && c14n && method && value) {
     const cmIncl = c14n.method === 'exc' ? childElements(cm as XElement).find((e) => e.local === 'InclusiveNamespaces') : undefined;
     const canonical = canonicalize(signedInfo, { ...c14n, inclusivePrefixes: cmIncl ? (attr(cmIncl, 'PrefixList') ?? '').split(/\s+/).filter(Boolean) : [] });
-    if (!verifySignatureValue(signer.publicKey, method, new TextEncoder().encode(canonical), value)) {
+    if (!verifySignatureValue(signer.publicKey, methodUri, new TextEncoder().encode(canonical), value)) {
       fail({ indication: 'TOTAL_FAILED', subIndication: 'SIG_CRYPTO_FAILURE' }, finding('XADES_SIGNATURE_VALUE_INVALID', 'The signature value does not verify with the signing certificate',
         'Giá trị chữ ký không khớp với chứng thư ký'));
     }

@@ -68,6 +68,16 @@ describe('attacker-crafted signatures', () => {
       expect(r.signatures[0]!.findings.map((f) => f.code)).toContain('XADES_SIGNATURE_METHOD_REFUSED');
     }
   });
+
+  it('method confusion: an RSA PKCS#1 value under an ECDSA or RSA-PSS SignatureMethod with the RSA key never verifies', async () => {
+    for (const alg of ['http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256', 'http://www.w3.org/2007/05/xmldsig-more#sha256-rsa-MGF1']) {
+      // resign() writes an RSA PKCS#1 v1.5 SHA-256 value: node:crypto alone would accept it for an RSA key even
+      // when asked for ECDSA (dsaEncoding is ignored for RSA keys); the method must fit the key.
+      const x = resign(signed.replace('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', alg), sigId, 'principal');
+      const r = await verifyXml(x, verifyOpts);
+      expect([r.indication, r.signatures[0]!.subIndication]).toEqual(['TOTAL_FAILED', 'SIG_CRYPTO_FAILURE']);
+    }
+  });
 });
 
 describe('unsigned additions', () => {
