@@ -21,9 +21,13 @@ export interface ValidationData {
 
 /** Options of the one network fetcher (AIA, CRL, OCSP, TSA). */
 export interface FetchRequest {
+  /** HTTP method (default `GET`; OCSP and TSA requests use `POST`). */
   method?: 'GET' | 'POST';
+  /** Request body for `POST` (DER OCSPRequest, TimeStampReq). */
   body?: Uint8Array;
+  /** `Content-Type` of the body, e.g. `application/ocsp-request`. */
   contentType?: string;
+  /** `Accept` header, e.g. `application/timestamp-reply`. */
   accept?: string;
   /** Overrides the fetcher's default timeout. */
   timeoutMs?: number;
@@ -51,42 +55,66 @@ export interface RevocationPolicy {
 export interface RevocationCheck {
   /** SHA-256 fingerprint (hex) of the certificate checked. */
   certificateSha256: string;
+  /** Subject DN of the certificate checked. */
   subject: string;
+  /** The status found; `not-checked` when the caller switched revocation checking off. */
   status: 'good' | 'revoked' | 'unknown' | 'not-checked';
+  /** Which kind of revocation data gave the status. */
   source: 'ocsp' | 'crl' | 'none';
   /** Where it came from: a URL, or `embedded`. */
   origin?: string;
+  /** When the certificate was revoked (status `revoked`). */
   revocationTime?: Date;
+  /** CRL reason name (`keyCompromise`, `cessationOfOperation`, …; `reason-<n>` for an unknown code). */
   revocationReason?: string;
+  /** thisUpdate of the CRL or OCSP single response used. */
   thisUpdate?: Date;
+  /** nextUpdate of the CRL or OCSP single response used, when given. */
   nextUpdate?: Date;
+  /** producedAt of the OCSP response (OCSP only). */
   producedAt?: Date;
   /** The raw DER of the CRL or OCSPResponse used, for embedding. */
   raw?: Uint8Array;
+  /** Coded observations (stale data, responder problems, soft-fail, …). */
   findings: Finding[];
 }
 
 /** One certificate of a validated path, signer first, trust anchor last. */
 export interface ChainElement {
+  /** Subject DN. */
   subject: string;
+  /** Issuer DN. */
   issuer: string;
+  /** Serial number (hex). */
   serialNumber: string;
+  /** SHA-256 fingerprint of the DER (hex). */
   sha256: string;
+  /** Start of the validity period. */
   notBefore: Date;
+  /** End of the validity period. */
   notAfter: Date;
+  /** The certificate (DER). */
   der: Uint8Array;
+  /**
+   * Where the path builder found it: in the signature, as a trust anchor, among the store's intermediates,
+   * fetched through AIA, or supplied by the caller (the certificate being validated).
+   */
   source: 'signature' | 'trust-anchor' | 'store' | 'aia' | 'supplied';
 }
 
 /** Result of certificate path validation (RFC 5280 §6 + revocation). */
 export interface CertificateValidationResult {
+  /** Verdict of path validation and revocation checking (ETSI EN 319 102-1). */
   indication: Indication;
+  /** Why, when the indication is not TOTAL_PASSED. */
   subIndication?: SubIndication;
   /** The best path found (signer first), even when validation failed. */
   chain: ChainElement[];
+  /** Revocation status of the certificates of the chain. */
   revocation: RevocationCheck[];
   /** Everything gathered (certificates, CRLs, OCSP responses), ready to embed for B-LT. */
   validationData: ValidationData;
+  /** Coded observations behind the verdict. */
   findings: Finding[];
 }
 
@@ -100,6 +128,7 @@ export interface TrustStoreLike {
 
 /** Options of certificate validation. */
 export interface CertificateValidationOptions {
+  /** Trust anchors and helper intermediates. */
   trustStore: TrustStoreLike;
   /** Validation time (default now). For signatures: the best signature time. */
   at?: Date;
@@ -110,14 +139,17 @@ export interface CertificateValidationOptions {
   atIsProven?: boolean;
   /** The current time (freshness of revocation data, cache expiry); default `new Date()`. For tests and replays. */
   now?: Date;
+  /** What the certificate must be fit for (key usage / extended key usage checks); default `documentSigning`. */
   purpose?: CertificatePurpose;
   /** Certificates found in the signature, to help building the path. */
   extraCertificates?: readonly Uint8Array[];
   /** Embedded or supplied revocation data, used before any network access. */
   validationData?: Partial<ValidationData>;
+  /** Revocation policy (hard/soft-fail, OCSP or CRL first, skip). */
   revocation?: RevocationPolicy;
   /** No network at all: use only supplied/embedded data. */
   offline?: boolean;
+  /** The fetcher for AIA, CRL and OCSP (see `createFetcher()`); without it only supplied data and the cache are used. */
   fetcher?: Fetcher;
   /** Cache owned by the caller (CRLs by URL, OCSP by certificate, AIA certificates). */
   cache?: PkiCacheLike;
@@ -125,7 +157,9 @@ export interface CertificateValidationOptions {
 
 /** Caller-owned cache for network results; see `createPkiCache()`. */
 export interface PkiCacheLike {
+  /** The cached bytes for `key`, or `undefined` when absent or expired at `now`. */
   get(key: string, now: Date): Uint8Array | undefined;
+  /** Stores bytes under `key` until `expires` (`undefined`: no expiry of its own). */
   set(key: string, value: Uint8Array, expires: Date | undefined): void;
   /**
    * Optional: network work in progress by key, so that concurrent validations sharing this cache make one
@@ -142,12 +176,18 @@ export interface TimestampAuthority {
 
 /** Result of verifying an RFC 3161 timestamp token. */
 export interface TimestampVerification {
+  /** Verdict on the token (imprint, CMS signature, TSA certificate path). */
   indication: Indication;
+  /** Why, when the indication is not TOTAL_PASSED. */
   subIndication?: SubIndication;
+  /** The time the TSA asserts (TSTInfo genTime). */
   genTime?: Date;
+  /** Hash algorithm of the message imprint. */
   hashAlgorithm?: HashAlgorithm;
   /** Serial number of the token (hex). */
   serialNumber?: string;
+  /** Validation of the TSA certificate (path and revocation), once the token itself checked out. */
   tsa?: CertificateValidationResult;
+  /** Coded observations behind the verdict. */
   findings: Finding[];
 }
