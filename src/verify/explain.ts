@@ -3,6 +3,7 @@
  * @module
  */
 import type { Indication, SubIndication } from '../pki/indication.js';
+import { SIGNER_ROLE_LABELS } from '../model/labels.js';
 
 /** A bilingual label. */
 export interface Bilingual {
@@ -46,12 +47,5 @@ export const SUB_INDICATION_LABELS: Readonly<Record<SubIndication, Bilingual>> =
   SIGNED_DATA_NOT_FOUND: { vi: 'Không tìm thấy dữ liệu được ký', en: 'The signed data was not found' },
 };
 
-/** Vietnamese and English names of the signer roles of a school record. */
-export const ROLE_LABELS: Readonly<Record<string, Bilingual>> = {
-  GV_BO_MON: { vi: 'Giáo viên bộ môn', en: 'Subject teacher' },
-  GVCN: { vi: 'Giáo viên chủ nhiệm', en: 'Homeroom teacher' },
-  HIEU_TRUONG: { vi: 'Hiệu trưởng', en: 'Principal' },
-  PHO_HIEU_TRUONG_UQ: { vi: 'Phó hiệu trưởng (ủy quyền)', en: 'Deputy principal (authorised)' },
-  DON_VI_CON_DAU: { vi: 'Con dấu nhà trường', en: 'School seal' },
-  SO_GDDT: { vi: 'Sở Giáo dục và Đào tạo', en: 'Department of Education' },
-};
+/** Vietnamese and English names of the signer roles of a school record (the model's labels). */
+export const ROLE_LABELS: Readonly<Record<string, Bilingual>> = SIGNER_ROLE_LABELS;

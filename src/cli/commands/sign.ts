@@ -5,7 +5,7 @@
  * overrides a refusal and records it as a warning.
  * @module
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { EdusignError } from '../../errors.js';
 import type { BaselineLevel } from '../../formats/report.js';
@@ -14,6 +14,7 @@ import { detectFormat } from '../../verify/index.js';
 import { EXIT, type CliCommand, type CliIo } from '../command.js';
 import { PKI_ARG_OPTIONS, pkiFromArgs } from '../options/pki-options.js';
 import { SIGNER_ARG_OPTIONS, signerFromArgs } from '../options/signer-options.js';
+import { readInputFile } from '../options/read-input.js';
 import { asUsageError, usageError } from '../options/usage-error.js';
 import type { CliSignRequest, CliSignResult } from '../sign/common.js';
 import { signJsonFile } from '../sign/sign-json-file.js';
@@ -39,13 +40,6 @@ Exit: 0 = đã ký/signed, 64 = lỗi đầu vào hoặc từ chối ký/unusabl
 
 const LEVELS: readonly BaselineLevel[] = ['B-B', 'B-T', 'B-LT', 'B-LTA'];
 
-async function readInput(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (error) {
-    throw new EdusignError('IO_ERROR', { detail: `${path}: ${error instanceof Error ? error.message : String(error)}`, cause: error });
-  }
-}
 
 async function run(args: string[], io: CliIo): Promise<number> {
   // `--pin` is the token PIN here; anchor pins are `--pin-anchor`.
@@ -69,7 +63,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const level = (values.level ?? 'B-B') as BaselineLevel;
   if (!LEVELS.includes(level)) throw usageError(`--level must be one of ${LEVELS.join(', ')}`);
   if (level !== 'B-B' && !values.tsa) throw usageError(`--level ${level} needs --tsa <url>`, `--level ${level} cần --tsa <url>`);
-  const input = await readInput(file);
+  const input = await readInputFile(file);
   const format = detectFormat(input);
   if (!format) throw new EdusignError('UNSUPPORTED_FORMAT', { detail: `${file}: not a PDF, XML or JSON document` });
   const pki = await pkiFromArgs({

@@ -3,12 +3,12 @@
  * carries a school record, check the record. Exit 0 valid, 1 invalid, 2 cannot tell, 64 unusable input.
  * @module
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { EdusignError } from '../../errors.js';
 import { renderReportHtml, renderReportText, reportToJson, verify } from '../../verify/index.js';
 import { EXIT, type CliCommand, type CliIo } from '../command.js';
 import { PKI_ARG_OPTIONS, pkiFromArgs } from '../options/pki-options.js';
+import { readInputFile } from '../options/read-input.js';
 import { asUsageError, usageError } from '../options/usage-error.js';
 
 const USAGE = `edusign verify <tệp.pdf|tệp.xml|tệp.json|tệp.jws> [--trust <tệp|thư mục>…] [--intermediate <…>…] [--pin <sha256>…]
@@ -20,13 +20,6 @@ const USAGE = `edusign verify <tệp.pdf|tệp.xml|tệp.json|tệp.jws> [--trus
   --payload   nội dung tách rời của JWS / the detached JWS payload
   Exit: 0 = hợp lệ/valid, 1 = không hợp lệ/invalid, 2 = chưa xác định/cannot tell, 64 = lỗi đầu vào/unusable input`;
 
-async function readInput(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (error) {
-    throw new EdusignError('IO_ERROR', { detail: `${path}: ${error instanceof Error ? error.message : String(error)}`, cause: error });
-  }
-}
 
 async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -39,9 +32,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const [file, extra] = positionals;
   if (!file || extra) throw usageError('verify needs exactly one file', 'verify cần đúng một tệp');
   const pki = await pkiFromArgs(values);
-  const report = await verify(await readInput(file), {
+  const report = await verify(await readInputFile(file), {
     ...pki,
-    ...(values.payload ? { payload: await readInput(values.payload) } : {}),
+    ...(values.payload ? { payload: await readInputFile(values.payload) } : {}),
     checkRecord: !values['no-record-check'],
   });
   if (!pki.trustStore) {

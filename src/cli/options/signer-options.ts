@@ -2,10 +2,9 @@
  * The key-source options of `edusign sign`: a PKCS#12 file, a PEM key + certificate, or a PKCS#11 token.
  * @module
  */
-import { readFile } from 'node:fs/promises';
 import { loadPemSigner, loadPkcs12Signer, openPkcs11Signer } from '../../crypto/index.js';
 import type { Signer } from '../../crypto/types.js';
-import { EdusignError } from '../../errors.js';
+import { readInputFile } from './read-input.js';
 import { usageError } from './usage-error.js';
 
 /** parseArgs option declarations of {@link signerFromArgs}. */
@@ -40,13 +39,6 @@ export interface OpenedSigner {
   close(): Promise<void>;
 }
 
-async function readInput(path: string): Promise<Uint8Array> {
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (error) {
-    throw new EdusignError('IO_ERROR', { detail: `${path}: ${error instanceof Error ? error.message : String(error)}`, cause: error });
-  }
-}
 
 /**
  * Opens the signer the options name (exactly one key source). The password and PIN may also come from the
@@ -63,16 +55,16 @@ export async function signerFromArgs(values: SignerArgValues, env: NodeJS.Proces
     throw usageError('give exactly one key source: --p12 <file>, --key <pem> --cert <pem>, or --pkcs11-lib <module>',
       'cần đúng một nguồn khóa: --p12 <tệp>, --key <pem> --cert <pem>, hoặc --pkcs11-lib <module>');
   }
-  const chain = await Promise.all((values.chain ?? []).map(readInput));
+  const chain = await Promise.all((values.chain ?? []).map(readInputFile));
   if (values.p12) {
-    const signer = await loadPkcs12Signer(await readInput(values.p12), values.password ?? env['EDUSIGN_PASSWORD'] ?? '');
+    const signer = await loadPkcs12Signer(await readInputFile(values.p12), values.password ?? env['EDUSIGN_PASSWORD'] ?? '');
     return { signer, close: async () => {} };
   }
   if (values.key) {
     if (!values.cert) throw usageError('--key needs --cert', '--key cần --cert');
     const signer = await loadPemSigner({
-      key: await readInput(values.key),
-      certificate: await readInput(values.cert),
+      key: await readInputFile(values.key),
+      certificate: await readInputFile(values.cert),
       chain,
       ...(values.password ?? env['EDUSIGN_PASSWORD'] ? { passphrase: values.password ?? env['EDUSIGN_PASSWORD'] } : {}),
     });
@@ -85,7 +77,7 @@ export async function signerFromArgs(values: SignerArgValues, env: NodeJS.Proces
     pin,
     ...(values['token-label'] ? { tokenLabel: values['token-label'] } : {}),
     ...(values['key-label'] ? { keyLabel: values['key-label'] } : {}),
-    ...(values.cert ? { certificate: await readInput(values.cert) } : {}),
+    ...(values.cert ? { certificate: await readInputFile(values.cert) } : {}),
     ...(chain.length ? { chain } : {}),
   });
   return { signer, close: () => signer.close() };

@@ -28,3 +28,22 @@ export interface CliSignResult {
   /** One line describing what was done. */
   summary: string;
 }
+
+/**
+ * The `check` (check before signing) and `validation` (B-LT data gathering) options every format takes, from a
+ * CLI request.
+ *
+ * @example
+ * ```ts
+ * await signPdf(pdf, { signer, ...checkAndValidation(request) });
+ * ```
+ */
+export function checkAndValidation(request: CliSignRequest) {
+  const pki = {
+    ...(request.trustStore ? { trustStore: request.trustStore } : {}),
+    fetcher: request.fetcher,
+    cache: request.cache,
+    offline: request.offline,
+  };
+  return { check: { ...pki, allowInvalidCertificate: request.allowInvalidCertificate }, validation: pki };
+}

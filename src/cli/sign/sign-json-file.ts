@@ -5,7 +5,7 @@
  */
 import { parseJsonStrict } from '../../encode/json/parse-strict.js';
 import { signJws } from '../../formats/jades/index.js';
-import type { CliSignRequest, CliSignResult } from './common.js';
+import { checkAndValidation, type CliSignRequest, type CliSignResult } from './common.js';
 
 /** JSON-only options. */
 export interface CliJsonOptions {
@@ -27,15 +27,7 @@ export async function signJsonFile(json: Uint8Array, request: CliSignRequest, op
     ...(request.timestampAuthority ? { timestampAuthority: request.timestampAuthority } : {}),
     ...(request.role ? { role: request.role } : {}),
     ...(options.detached ? { detached: true } : {}),
-    check: {
-      ...(request.trustStore ? { trustStore: request.trustStore } : {}),
-      fetcher: request.fetcher, cache: request.cache, offline: request.offline,
-      allowInvalidCertificate: request.allowInvalidCertificate,
-    },
-    validation: {
-      ...(request.trustStore ? { trustStore: request.trustStore } : {}),
-      fetcher: request.fetcher, cache: request.cache, offline: request.offline,
-    },
+    ...checkAndValidation(request),
   });
   return { bytes: new TextEncoder().encode(result.jws), warnings: result.warnings, summary: `JAdES ${request.level}, signature #${result.signatureIndex + 1}` };
 }

@@ -2,11 +2,11 @@
  * `edusign sign` for PDF: PAdES by incremental update.
  * @module
  */
-import { readFile } from 'node:fs/promises';
+import { readInputFile } from '../options/read-input.js';
 import { signPdf } from '../../formats/pades/index.js';
 import type { PdfSignatureAppearance } from '../../formats/pades/index.js';
 import { usageError } from '../options/usage-error.js';
-import type { CliSignRequest, CliSignResult } from './common.js';
+import { checkAndValidation, type CliSignRequest, type CliSignResult } from './common.js';
 
 /** PDF-only options. */
 export interface CliPdfOptions {
@@ -42,7 +42,7 @@ export async function signPdfFile(pdf: Uint8Array, request: CliSignRequest, opti
   // A visible box: where --visible says, or the existing field's own widget (--field).
   if (options.visible || options.field) {
     appearance = { ...(options.visible ? parseVisible(options.visible) : {}), ...(request.role ? { role: request.role } : {}) };
-    if (options.image) appearance.image = new Uint8Array(await readFile(options.image));
+    if (options.image) appearance.image = await readInputFile(options.image);
   }
   const result = await signPdf(pdf, {
     signer: request.signer,
@@ -53,15 +53,7 @@ export async function signPdfFile(pdf: Uint8Array, request: CliSignRequest, opti
     ...(appearance ? { appearance } : {}),
     ...(options.reason ? { reason: options.reason } : {}),
     ...(options.location ? { location: options.location } : {}),
-    check: {
-      ...(request.trustStore ? { trustStore: request.trustStore } : {}),
-      fetcher: request.fetcher, cache: request.cache, offline: request.offline,
-      allowInvalidCertificate: request.allowInvalidCertificate,
-    },
-    validation: {
-      ...(request.trustStore ? { trustStore: request.trustStore } : {}),
-      fetcher: request.fetcher, cache: request.cache, offline: request.offline,
-    },
+    ...checkAndValidation(request),
   });
   return { bytes: result.pdf, warnings: result.warnings, summary: `PAdES ${request.level}${certify ? ` (certified, DocMDP P=${certify})` : ''}` };
 }
