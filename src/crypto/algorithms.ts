@@ -33,7 +33,9 @@ const DER_NULL = Uint8Array.of(0x05, 0x00);
 
 /** A CMS/X.509 AlgorithmIdentifier: the OID and the DER of its parameters (absent when `undefined`). */
 export interface AlgorithmIdentifier {
+  /** The algorithm OID (dotted decimal). */
   readonly oid: string;
+  /** DER of the parameters, when present (NULL for RSA PKCS#1 v1.5, RSASSA-PSS-params for PSS). */
   readonly parameters?: Uint8Array;
 }
 

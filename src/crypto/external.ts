@@ -16,6 +16,7 @@ import { assertSignatureValues } from './verify-signature.js';
 
 /** A request for N signatures, as JSON: what the external party must sign and with what. */
 export interface ExternalSigningRequest {
+  /** Format version of the request. */
   readonly version: 1;
   /** The signature algorithm (ECDSA values are expected in P1363 or DER; P1363 is returned). */
   readonly algorithm: SignatureAlgorithm;
@@ -33,8 +34,11 @@ export interface ExternalSigningRequest {
 
 /** Options for {@link createExternalSigningRequest}. */
 export interface CreateExternalRequestOptions extends DefaultAlgorithmOptions {
+  /** The signer's certificate (DER bytes, PEM text or PEM bytes). */
   certificate: CertificateInput;
+  /** The digests to sign (the `digest` of each prepared signature), in order. */
   digests: readonly Uint8Array[];
+  /** The signature algorithm (default: derived from the certificate's key). */
   algorithm?: SignatureAlgorithm;
   /** Lifetime in milliseconds (default: no expiry). */
   ttlMs?: number;
@@ -162,8 +166,11 @@ export function completeExternalSigning(
 
 /** Options for {@link externalSigner}. */
 export interface ExternalSignerOptions extends DefaultAlgorithmOptions {
+  /** The signer's certificate (DER bytes, PEM text or PEM bytes). */
   certificate: CertificateInput;
+  /** Further certificates (intermediates…), as an array or one PEM text. */
   chain?: readonly CertificateInput[] | string;
+  /** The signature algorithm (default: derived from the certificate's key). */
   algorithm?: SignatureAlgorithm;
   /** Get the request signed, by any means; return one value per digest (bytes or base64; ECDSA P1363 or DER). */
   signRequest(request: ExternalSigningRequest): Promise<readonly (Uint8Array | string)[]>;

@@ -45,11 +45,15 @@ export interface CscCredentialInfo {
   readonly certificates: readonly Uint8Array[];
   /** `key.algo`: OIDs the key may sign with. */
   readonly keyAlgorithms: readonly string[];
+  /** `key.status`: `enabled` or `disabled`. */
   readonly keyStatus?: string;
+  /** `key.len`: key length in bits. */
   readonly keyLength?: number;
+  /** `cert.status`: `valid`, `expired`, `revoked` or `suspended`. */
   readonly certStatus?: string;
   /** `multisign`: how many hashes one signHash may carry. */
   readonly multisign?: number;
+  /** `authMode`: `implicit`, `explicit` or `oauth2code` (how the SAD is obtained). */
   readonly authMode?: string;
 }
 
@@ -207,13 +211,17 @@ export function cscSigningService(options: CscV2Options, keyAlgorithms: readonly
 
 /** Options for {@link openCscSigner}. */
 export interface OpenCscSignerOptions extends CscV2Options, DefaultAlgorithmOptions {
+  /** The signature algorithm (default: derived from the certificate's key). */
   algorithm?: SignatureAlgorithm;
   /** Use this certificate instead of the one credentials/info returns. */
   certificate?: CertificateInput;
   /** Total wait per batch for the user's confirmation (default 300 000 ms). */
   timeoutMs?: number;
+  /** signPolling interval in `operationMode: 'A'` (default 2000 ms). */
   pollIntervalMs?: number;
+  /** Callback deliveries (webhooks) for pending transactions. */
   callbacks?: RemoteCallbackHub;
+  /** Cancel everything (gives SIGNER_FAILED "cancelled"). */
   signal?: AbortSignal;
 }
 

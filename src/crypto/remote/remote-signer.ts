@@ -23,7 +23,9 @@ export type RemoteSigningResult =
 
 /** One batch to sign. */
 export interface RemoteSigningSubmission {
+  /** The digests to sign, in order; the service returns one signature value per digest. */
   readonly digests: readonly Uint8Array[];
+  /** The signature algorithm the values must use. */
   readonly algorithm: SignatureAlgorithm;
   /** OID of `algorithm.hash`. */
   readonly hashAlgorithmOid: string;
@@ -33,15 +35,21 @@ export interface RemoteSigningSubmission {
 
 /** A hash-signing service. Implement `submit`, and `poll` if the service can be polled. */
 export interface RemoteSigningService {
+  /** Sends a batch: the values at once (`completed`), a transaction to wait for (`pending`), or a refusal. */
   submit(submission: RemoteSigningSubmission): Promise<RemoteSigningResult>;
+  /** Asks again about a pending transaction (called every `pollIntervalMs` until done or timed out). */
   poll?(transactionId: string, signal: AbortSignal): Promise<RemoteSigningResult>;
 }
 
 /** Options for {@link remoteSigner}. */
 export interface RemoteSignerOptions extends DefaultAlgorithmOptions {
+  /** The hash-signing service. */
   service: RemoteSigningService;
+  /** The signer's certificate (DER bytes, PEM text or PEM bytes); every returned value is checked against it. */
   certificate: CertificateInput;
+  /** Further certificates (intermediates…), as an array or one PEM text. */
   chain?: readonly CertificateInput[] | string;
+  /** The signature algorithm (default: derived from the certificate's key). */
   algorithm?: SignatureAlgorithm;
   /** How long to wait for the user's confirmation, per batch (default 300 000 ms). */
   timeoutMs?: number;

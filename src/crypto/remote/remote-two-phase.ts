@@ -10,6 +10,7 @@ import type { RemoteSigningResult, RemoteSigningService } from './remote-signer.
 
 /** JSON ticket of a submitted batch. */
 export interface RemoteSigningTicket {
+  /** What was submitted (certificate, algorithm, digests): the values are checked against it. */
   readonly request: ExternalSigningRequest;
   /** The service's transaction id while pending. */
   readonly transactionId?: string;
