@@ -84,8 +84,25 @@ export function verifyDigestSignature(
   }
 }
 
+/** Whether the key can make signatures of this algorithm (node:crypto alone ignores `dsaEncoding` for RSA keys). */
+function keyFits(key: KeyObject, algorithm: SignatureAlgorithm): boolean {
+  let d;
+  try {
+    d = describeKey(key);
+  } catch {
+    return false;
+  }
+  switch (algorithm.name) {
+    case 'RSASSA-PKCS1-v1_5': return d.type === 'RSA';
+    case 'RSA-PSS': return d.type !== 'EC';
+    case 'ECDSA': return d.type === 'EC' && d.namedCurve === algorithm.namedCurve;
+    default: return false;
+  }
+}
+
 /**
- * Verify a signature over a whole message with node:crypto (ECDSA values in P1363).
+ * Verify a signature over a whole message with node:crypto (ECDSA values in P1363). False when the key does not
+ * fit the algorithm (an RSA key with ECDSA, an EC key of another curve…).
  *
  * @example
  * ```ts
@@ -99,6 +116,7 @@ export function verifyMessageSignature(
   signature: Uint8Array,
 ): boolean {
   const key = toPublicKey(publicKey);
+  if (!keyFits(key, algorithm)) return false;
   const options = algorithm.name === 'RSA-PSS'
     ? { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: algorithm.saltLength }
     : algorithm.name === 'ECDSA'

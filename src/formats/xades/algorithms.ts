@@ -55,8 +55,8 @@ export function isAcceptedSignatureMethod(uri: string): boolean {
 
 /**
  * The {@link SignatureAlgorithm} a SignatureMethod URI names for this public key (ECDSA takes the key's curve);
- * `undefined` when the URI is refused, the key's type or curve is not supported, or the key cannot make such a
- * signature (an RSA key with an ECDSA method…).
+ * `undefined` when the URI is refused or the key's type or curve is not supported. Whether the key fits the
+ * algorithm (no RSA key under an ECDSA method) is checked by the crypto layer's `verifyMessageSignature`.
  *
  * @example
  * ```ts
@@ -67,12 +67,7 @@ export function isAcceptedSignatureMethod(uri: string): boolean {
 export function signatureMethodForKey(uri: string, key: KeyObject): SignatureAlgorithm | undefined {
   const described = refusedAsUndefined(() => describeKey(key));
   if (!described) return undefined;
-  const algorithm = refusedAsUndefined(() => signatureAlgorithmFromXmldsig(uri, described.type === 'EC' ? { namedCurve: described.namedCurve } : {}));
-  if (!algorithm) return undefined;
-  const fits = algorithm.name === 'ECDSA' ? described.type === 'EC'
-    : algorithm.name === 'RSA-PSS' ? described.type !== 'EC'
-      : described.type === 'RSA';
-  return fits ? algorithm : undefined;
+  return refusedAsUndefined(() => signatureAlgorithmFromXmldsig(uri, described.type === 'EC' ? { namedCurve: described.namedCurve } : {}));
 }
 
 /** A canonicalisation algorithm resolved from its URI. */
