@@ -15,23 +15,33 @@ import { signatureAlgorithmInfo } from './signature-algorithm.js';
 export interface NameDescription {
   /** RFC 4514 string (most specific first). */
   text: string;
+  /** The attributes in encoding order. */
   attributes: NameAttribute[];
+  /** CN. */
   commonName?: string;
+  /** O. */
   organization?: string;
+  /** OU. */
   organizationalUnit?: string;
 }
 
 /** What {@link describeCertificate} returns (JSON-friendly apart from Dates). */
 export interface CertificateDescription {
+  /** Subject name. */
   subject: NameDescription;
+  /** Issuer name. */
   issuer: NameDescription;
+  /** Subject CN (the holder's full name, or the organisation for a seal). */
   commonName?: string;
+  /** Subject O (e.g. the school: Trường THPT …). */
   organization?: string;
   /** Chức danh (title), e.g. `Hiệu trưởng`. */
   title?: string;
+  /** Subject L (locality). */
   locality?: string;
   /** Tỉnh/thành phố (ST). */
   province?: string;
+  /** Subject C (`VN`). */
   country?: string;
   /** Every prefixed identifier (UID first; CN/OU fallback). */
   identifiers: SubjectIdentifier[];
@@ -39,20 +49,35 @@ export interface CertificateDescription {
   personalId?: string;
   /** First tax code (MST). */
   taxCode?: string;
+  /** Serial number (hex). */
   serialNumber: string;
+  /** X.509 version (3 for v3). */
   version: number;
+  /** Start of the validity period. */
   notBefore: Date;
+  /** End of the validity period. */
   notAfter: Date;
+  /** basicConstraints cA. */
   isCA: boolean;
+  /** basicConstraints pathLenConstraint, when set. */
   pathLength?: number;
+  /** Subject and issuer names match (a root or a self-issued certificate). */
   selfIssued: boolean;
+  /** keyUsage bits by name (`digitalSignature`, `nonRepudiation`, `keyCertSign`, …). */
   keyUsage: string[];
+  /** extendedKeyUsage OIDs, with a name when known. */
   extendedKeyUsage: { oid: string; name?: string }[];
+  /** certificatePolicies OIDs. */
   policies: string[];
+  /** SHA-1 and SHA-256 of the DER (hex). */
   fingerprints: { sha1: string; sha256: string };
+  /** The subject public key. */
   publicKey: PublicKeyInfo;
+  /** The issuer's signature algorithm OID, with a name when known. */
   signatureAlgorithm: { oid: string; name?: string };
+  /** Network locations: OCSP responders and CA issuers (AIA), CRL distribution points. */
   urls: { ocsp: string[]; caIssuers: string[]; crl: string[] };
+  /** Has id-pkix-ocsp-nocheck (an OCSP responder certificate that is not checked for revocation). */
   ocspNoCheck: boolean;
   /** OIDs of critical extensions. */
   criticalExtensions: string[];
