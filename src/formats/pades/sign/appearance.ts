@@ -4,11 +4,10 @@
  * pdf-lib + fontkit subset the font and decode the image; this module lays out and writes the stream.
  * @module
  */
-import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import type { PDFDocument, PDFFont, PDFImage, PDFRef as PdfLibRef } from 'pdf-lib';
+import type { PDFDocument, PDFFont, PDFRef as PdfLibRef } from 'pdf-lib';
 import { EdusignError } from '../../../errors.js';
-import { packageFilePath } from '../../../package-files.js';
+import { appearanceFontBytes, loadAppearanceImage, parseAppearanceFont, type PdfAppearanceCache } from './appearance-cache.js';
 import { name, PdfDict, PdfStream, type PdfRef } from '../pdf/objects.js';
 import { formatNumber } from '../pdf/serialize.js';
 import type { ChangeSet } from './change-set.js';
@@ -16,17 +15,7 @@ import type { PdfSignatureAppearance } from './options.js';
 import { importFromPdfLib, type PdfLibModule } from './pdf-lib-import.js';
 import type { AppearanceBuilder } from './signature-field.js';
 
-/**
- * Path of the bundled DejaVuSans.ttf (shipped in `assets/fonts/`).
- *
- * @example
- * ```ts
- * const font = readFileSync(defaultFontPath());
- * ```
- */
-export function defaultFontPath(): string {
-  return packageFilePath('assets/fonts/DejaVuSans.ttf');
-}
+export { defaultFontPath } from './appearance-cache.js';
 
 /**
  * The date line, e.g. `Ngày ký: 29/11/2026 22:30:05 (GMT+7)`.
@@ -64,19 +53,6 @@ export function appearanceLines(a: PdfSignatureAppearance, ctx: { signerName?: s
 /** Form matrices that undo a page rotation (ISO 32000-1 §12.5.5: the matrix is applied before fitting to /Rect). */
 const ROTATION_MATRIX: Record<number, number[] | undefined> = { 90: [0, 1, -1, 0, 0, 0], 180: [-1, 0, 0, -1, 0, 0], 270: [0, -1, 1, 0, 0, 0] };
 
-function isJpeg(b: Uint8Array): boolean { return b[0] === 0xff && b[1] === 0xd8; }
-function isPng(b: Uint8Array): boolean { return b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47; }
-
-async function embedImage(doc: PDFDocument, bytes: Uint8Array): Promise<PDFImage> {
-  try {
-    if (isJpeg(bytes)) return await doc.embedJpg(bytes);
-    if (isPng(bytes)) return await doc.embedPng(bytes);
-  } catch (cause) {
-    throw new EdusignError('INVALID_ARGUMENT', { detail: 'the appearance image could not be read', detailVi: 'không đọc được ảnh', cause });
-  }
-  throw new EdusignError('INVALID_ARGUMENT', { detail: 'the appearance image must be PNG or JPEG', detailVi: 'ảnh phải là PNG hoặc JPEG' });
-}
-
 /**
  * Give the embedded subset font the `ABCDEF+` tag ISO 32000-1 §9.6.4 requires of subsets (pdf-lib does not),
  * derived from the text so it is deterministic.
@@ -111,7 +87,9 @@ function fitFontSize(font: PDFFont, lines: string[], width: number, height: numb
  * const build = appearanceBuilder({ rect: [50, 50, 220, 70], role: 'Hiệu trưởng' }, { signerName, signingTime });
  * ```
  */
-export function appearanceBuilder(appearance: PdfSignatureAppearance, ctx: { signerName?: string; signingTime: Date }): AppearanceBuilder {
+export function appearanceBuilder(
+  appearance: PdfSignatureAppearance, ctx: { signerName?: string; signingTime: Date; cache?: PdfAppearanceCache },
+): AppearanceBuilder {
   return async (cs: ChangeSet, boxWidth: number, boxHeight: number, rotation: 0 | 90 | 180 | 270): Promise<PdfRef> => {
     // on a rotated page the box is seen turned: lay out in the box as seen, and turn it back with /Matrix
     const turned = rotation === 90 || rotation === 270;
@@ -120,20 +98,16 @@ export function appearanceBuilder(appearance: PdfSignatureAppearance, ctx: { sig
     // pdf-lib and fontkit are loaded only when a visible signature is drawn
     const pdfLib: PdfLibModule = await import('pdf-lib');
     const fontkit = (await import('@pdf-lib/fontkit')).default;
+    const fontBytes = appearanceFontBytes(appearance.font, ctx.cache);
+    const parsed = await parseAppearanceFont(fontkit, fontBytes, ctx.cache);
     const lib = await pdfLib.PDFDocument.create({ updateMetadata: false });
-    lib.registerFontkit(fontkit);
-    let fontBytes: Uint8Array;
-    try {
-      fontBytes = appearance.font ?? readFileSync(defaultFontPath());
-    } catch (cause) {
-      if (cause instanceof EdusignError) throw cause;
-      throw new EdusignError('IO_ERROR', { detail: 'cannot read the appearance font', cause });
-    }
+    // the font is parsed once (per cache): pdf-lib gets it through a fontkit that returns it
+    lib.registerFontkit({ create: () => parsed });
     let font: PDFFont;
     try { font = await lib.embedFont(fontBytes, { subset: true }); } catch (cause) {
       throw new EdusignError('INVALID_ARGUMENT', { detail: 'appearance.font is not a usable TrueType/OpenType font', cause });
     }
-    const image = appearance.image ? await embedImage(lib, appearance.image) : undefined;
+    const image = appearance.image ? await loadAppearanceImage(pdfLib, appearance.image, ctx.cache) : undefined;
     let textX = 3;
     const ops: string[] = ['q'];
     if (image) {
@@ -149,12 +123,16 @@ export function appearanceBuilder(appearance: PdfSignatureAppearance, ctx: { sig
     const blockH = leading * lines.length;
     const top = (height + blockH) / 2 - size;
     ops.push('BT', `/F1 ${formatNumber(size)} Tf`, `${formatNumber(leading)} TL`, '0.05 0.15 0.55 rg', `${formatNumber(textX)} ${formatNumber(top)} Td`);
-    for (const line of lines) ops.push(`${font.encodeText(line).toString()} Tj T*`);
+    try {
+      for (const line of lines) ops.push(`${font.encodeText(line).toString()} Tj T*`);
+    } catch (cause) {
+      throw new EdusignError('INVALID_ARGUMENT', { detail: 'appearance.font cannot draw the text', cause });
+    }
     ops.push('ET', 'Q');
     await lib.flush();
     tagSubsetFont(pdfLib, lib, font.ref, lines.join('\n'));
     const fontRef = importFromPdfLib(cs, pdfLib, lib.context, font.ref);
-    const xobjects = image ? new PdfDict([['Im1', importFromPdfLib(cs, pdfLib, lib.context, image.ref)]]) : undefined;
+    const xobjects = image ? new PdfDict([['Im1', importFromPdfLib(cs, pdfLib, image.context, image.ref)]]) : undefined;
     const resources = new PdfDict([['Font', new PdfDict([['F1', fontRef]])]]);
     if (xobjects) resources.entries.set('XObject', xobjects);
     const ref = cs.allocate();

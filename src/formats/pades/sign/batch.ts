@@ -5,6 +5,7 @@
  */
 import { EdusignError } from '../../../errors.js';
 import type { Signer } from '../../../crypto/types.js';
+import { createPdfAppearanceCache } from './appearance-cache.js';
 import { completeInMemory } from './complete.js';
 import type { PdfSignOptions, PdfSignResult } from './options.js';
 import { prepareInMemory } from './prepare.js';
@@ -12,7 +13,8 @@ import { checkSignerBeforeSigning } from './signer-check.js';
 
 /**
  * Sign every PDF of `pdfs` with `signer` using one `signDigests` call. Results are in input order.
- * Options apply to every document (`fieldName`/`field`/`appearance` included).
+ * Options apply to every document (`fieldName`/`field`/`appearance` included); the appearance font and seal are
+ * parsed once for the batch (or once per `appearanceCache` given).
  *
  * @example
  * ```ts
@@ -25,8 +27,10 @@ export async function signPdfBatch(pdfs: readonly Uint8Array[], signer: Signer, 
   if (pdfs.length === 0) return [];
   const signingTime = options.signingTime ?? new Date();
   const check = await checkSignerBeforeSigning(signer.certificate, signer.chain, options.check, signingTime);
+  // one parsed font / decoded seal for the whole batch (unless the caller shares a longer-lived cache)
+  const appearanceCache = options.appearanceCache ?? (options.appearance ? createPdfAppearanceCache() : undefined);
   const prepared = [];
-  for (const pdf of pdfs) prepared.push(await prepareInMemory(pdf, { ...options, signingTime, signer, warnings: check.findings }));
+  for (const pdf of pdfs) prepared.push(await prepareInMemory(pdf, { ...options, signingTime, signer, appearanceCache, warnings: check.findings }));
   let values: Uint8Array[];
   try { values = await signer.signDigests(prepared.map((p) => p.digest)); } catch (cause) {
     if (cause instanceof EdusignError) throw cause;

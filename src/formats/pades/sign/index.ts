@@ -4,6 +4,7 @@
  */
 export { signPdf, type SignPdfOptions } from './sign-pdf.js';
 export { signPdfBatch } from './batch.js';
+export { createPdfAppearanceCache, type PdfAppearanceCache, type PdfAppearanceCacheOptions } from './appearance-cache.js';
 export { preparePdfSignature, type PreparePdfSignatureOptions, type PreparedPdfSignature, type SignerIdentity } from './prepare.js';
 export { completePdfSignature, type CompletePdfSignatureOptions } from './complete.js';
 export { parsePdfSignatureState, type PdfSignatureState } from './state.js';

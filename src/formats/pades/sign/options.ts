@@ -7,6 +7,7 @@ import type { Finding } from '../../../pki/indication.js';
 import type { CertificateValidationOptions, Fetcher, PkiCacheLike, RevocationPolicy, TimestampAuthority, TrustStoreLike, ValidationData } from '../../../pki/types.js';
 import type { BaselineLevel } from '../../report.js';
 import type { PdfLimits } from '../pdf/limits.js';
+import type { PdfAppearanceCache } from './appearance-cache.js';
 
 /** A visible signature box. Coordinates are PDF points from the page's bottom-left corner. */
 export interface PdfSignatureAppearance {
@@ -67,6 +68,11 @@ export interface PdfSignOptions {
   fieldName?: string;
   /** Visible box; omitted = invisible signature. */
   appearance?: PdfSignatureAppearance;
+  /**
+   * Reuse the parsed font and decoded seal image across calls ({@link createPdfAppearanceCache}); owned by the
+   * caller. `signPdfBatch` makes one for its documents when none is given.
+   */
+  appearanceCache?: PdfAppearanceCache;
   /** Make this the certification signature with DocMDP permission P (must be the first signature). */
   certify?: 1 | 2 | 3;
   /** FieldMDP lock on the new field. */

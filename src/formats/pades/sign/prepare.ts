@@ -12,6 +12,7 @@ import { buildSignedAttributes } from '../../cms/build/signed-attributes.js';
 import { estimateSignedDataSize } from '../../cms/build/signed-data.js';
 import { openPdf } from '../pdf/document.js';
 import { appearanceBuilder } from './appearance.js';
+import { isPdfAppearanceCache } from './appearance-cache.js';
 import { hashByteRange } from './byterange.js';
 import { ChangeSet } from './change-set.js';
 import { fieldLock } from './form.js';
@@ -92,9 +93,13 @@ export async function prepareInMemory(pdf: Uint8Array, options: PreparePdfSignat
     contactInfo: options.contactInfo, certify: options.certify, lock, catalogRef: doc.catalogRef,
   });
   const appearance = options.appearance;
+  const cache = options.appearanceCache;
+  if (cache !== undefined && !isPdfAppearanceCache(cache)) {
+    throw new EdusignError('INVALID_ARGUMENT', { detail: 'options.appearanceCache must come from createPdfAppearanceCache()' });
+  }
   const sigRef = await placeSignatureField(cs, body, {
     field: options.field, fieldName: options.fieldName, pageIndex: (appearance?.page ?? 1) - 1, rect: appearance?.rect,
-    appearance: appearance ? appearanceBuilder(appearance, { signerName, signingTime }) : undefined,
+    appearance: appearance ? appearanceBuilder(appearance, { signerName, signingTime, cache }) : undefined,
     certify: options.certify, lock: options.lock,
   });
   const placed = writePlaceholderDocument(cs, sigRef);
