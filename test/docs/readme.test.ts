@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/cli/commands/index.js';
 import { fencedBlocks, markdownSection, typecheckSnippets } from '../../scripts/lib/readme-snippets.js';
@@ -44,6 +46,41 @@ describe('README: API section', () => {
     }
     const listed = text.split('\n').filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
     expect(listed).toEqual(Object.keys(commands));
+  });
+});
+
+/** The `### ` heading a block sits under. */
+function headingOf(line: number): string {
+  const lines = readme.split('\n').slice(0, line - 1).reverse();
+  return (lines.find((l) => l.startsWith('### ')) ?? '').slice(4).trim();
+}
+
+/**
+ * Snippets that need no network run as written (in a scratch folder with `fixtures/` linked in, `edusign-vn`
+ * mapped to src/index.ts). The PDF signing (B-T with a TSA, online certificate check) and verification (online
+ * revocation) snippets are only type-checked.
+ */
+const RUNNABLE = ['Validate a record', 'Render a PDF', 'Sign XML (XAdES) and JSON (JAdES)', 'Two-phase signing'];
+
+describe('README: offline snippets run', () => {
+  it('runs validate, render, XML/JSON signing and two-phase signing as written', async () => {
+    const runnable = tsBlocks.filter((b) => RUNNABLE.some((h) => headingOf(b.line).startsWith(h)));
+    expect(runnable.length).toBe(RUNNABLE.length);
+    const dir = mkdtempSync(join(tmpdir(), 'edusign-readme-'));
+    const cwd = process.cwd();
+    try {
+      symlinkSync(join(root, 'fixtures'), join(dir, 'fixtures'));
+      process.chdir(dir);
+      for (const [i, block] of runnable.entries()) {
+        const file = join(dir, `snippet-${i}.mts`);
+        writeFileSync(file, block.code.replace("from 'edusign-vn'", `from ${JSON.stringify(join(root, 'src', 'index.ts'))}`));
+        await expect(import(pathToFileURL(file).href), `README line ${block.line}`).resolves.toBeDefined();
+      }
+      expect(readFileSync(join(dir, 'hoc-ba.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    } finally {
+      process.chdir(cwd);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
