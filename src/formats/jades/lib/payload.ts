@@ -6,11 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { EdusignError } from '../../../errors.js';
+import { canonicalizeToBytes } from '../../../encode/json/canonicalize.js';
 import { parseJsonStrict, type JsonValue } from '../../../encode/json/parse-strict.js';
 import type { HashAlgorithm } from '../../../crypto/types.js';
 import type { JwsDetachedOptions, JwsSignOptionsBase } from '../options.js';
 import { b64url, decodeB64url } from './base64url.js';
-import { canonicalBytes } from './canonical-bytes.js';
 import { JADES_HASH_NAMES, SIGD_OBJECT_ID_BY_URI_HASH } from './header-names.js';
 import { readProtectedHeader } from './header-read.js';
 import { isJsonObject, jwsFromJson, looksLikeJws, parseJws, type JsonObject, type JwsDocument } from './jws-document.js';
@@ -126,7 +126,7 @@ export function planPayload(input: unknown, options: JwsSignOptionsBase, hash: H
     }
     return existingPlan(jwsFromJson(json), options, hash);
   }
-  const content = canonicalBytes(value, options.normalizeNfc ?? true);
+  const content = canonicalizeToBytes(value, { normalizeNfc: options.normalizeNfc ?? true });
   if (!options.detached) return { payloadMember: b64url(content), content, unencoded: false };
   const detached: JwsDetachedOptions = options.detached === true ? {} : options.detached;
   if (detached.uri !== undefined && (typeof detached.uri !== 'string' || detached.uri.length === 0)) {

@@ -4,11 +4,12 @@
  * @module
  */
 import { EdusignError, isEdusignError } from '../../../errors.js';
+import { canonicalizeToBytes } from '../../../encode/json/canonicalize.js';
+import { isCanonicalJson } from '../../../encode/json/is-canonical.js';
 import { parseJsonStrict, type JsonValue } from '../../../encode/json/parse-strict.js';
 import type { Finding } from '../../../pki/indication.js';
 import type { JwsVerificationReport, JwsVerifyOptions } from '../options.js';
 import { decodeB64url } from '../lib/base64url.js';
-import { canonicalBytes, isCanonicalJson } from '../lib/canonical-bytes.js';
 import { finding } from '../lib/findings.js';
 import { readProtectedHeader } from '../lib/header-read.js';
 import { parseJws, type JwsDocument } from '../lib/jws-document.js';
@@ -53,7 +54,7 @@ function readPayload(doc: JwsDocument, options: JwsVerifyOptions): PayloadRead {
   }
   let canonical = false;
   try {
-    canonical = Buffer.from(canonicalBytes(value, false)).equals(Buffer.from(bytes));
+    canonical = Buffer.from(canonicalizeToBytes(value)).equals(Buffer.from(bytes));
   } catch {
     canonical = false;
   }

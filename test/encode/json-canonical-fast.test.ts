@@ -1,17 +1,22 @@
 /**
- * The JAdES fast canonicaliser against the shared RFC 8785 one (src/encode/json/canonicalize.ts): same bytes for
- * every JSON value, same typed errors for values JSON cannot express; `isCanonicalJson` agrees with both.
+ * The fast path of the shared RFC 8785 canonicaliser (canonical-fast.ts, used by `canonicalize`) against the
+ * reference walk (canonical-walk.ts): same text for every JSON value, same typed errors for values JSON cannot
+ * express; `isCanonicalJson` agrees with "strict parse + canonicalise + compare".
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalize, canonicalizeToBytes } from '../../../src/encode/json/canonicalize.js';
-import { parseJsonStrict } from '../../../src/encode/json/parse-strict.js';
-import { canonicalBytes, isCanonicalJson } from '../../../src/formats/jades/lib/canonical-bytes.js';
+import { fastCanonicalText } from '../../src/encode/json/canonical-fast.js';
+import { canonicalWalk } from '../../src/encode/json/canonical-walk.js';
+import { canonicalize, canonicalizeToBytes } from '../../src/encode/json/canonicalize.js';
+import { isCanonicalJson } from '../../src/encode/json/is-canonical.js';
+import { parseJsonStrict } from '../../src/encode/json/parse-strict.js';
+
+const canonicalBytes = (v: unknown, nfc: boolean): Uint8Array => canonicalizeToBytes(v, { normalizeNfc: nfc });
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 
-describe('canonicalBytes', () => {
-  it('equals the shared canonicaliser on arbitrary JSON values (with and without NFC)', () => {
+describe('canonicalize: fast path and reference walk', () => {
+  it('gives the text of the reference walk (or its typed error) on arbitrary JSON values, with and without NFC', () => {
     const key = fc.oneof(fc.string(), fc.constantFrom('10', '9', '0', '01', '__proto__', 'a\u0302', 'â', '€', '\u{1F600}'));
     const value = fc.letrec((tie) => ({
       v: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.string({ unit: 'grapheme' }),
@@ -20,12 +25,15 @@ describe('canonicalBytes', () => {
     fc.assert(fc.property(value, fc.boolean(), (v, nfc) => {
       let expected: string;
       try {
-        expected = hex(canonicalizeToBytes(v, { normalizeNfc: nfc }));
+        expected = hex(Buffer.from(canonicalWalk(v, { normalizeNfc: nfc }), 'utf8'));
       } catch (e) {
+        expect(fastCanonicalText(v, nfc, 512)).toBeUndefined();
         expect(() => canonicalBytes(v, nfc)).toThrow(expect.objectContaining({ code: (e as { code: string }).code }) as Error);
         return;
       }
       expect(hex(canonicalBytes(v, nfc))).toBe(expected);
+      const fast = fastCanonicalText(v, nfc, 512);
+      if (fast !== undefined) expect(hex(Buffer.from(fast, 'utf8'))).toBe(expected);
       const c = isCanonicalJson(canonicalizeToBytes(v));
       expect(c.canonical).toBe(true);
     }), { numRuns: 400 });
@@ -49,6 +57,25 @@ describe('canonicalBytes', () => {
     expect(isCanonicalJson(enc('['.repeat(100_000) + ']'.repeat(100_000))).canonical).toBe(false);
     expect(isCanonicalJson(enc('['.repeat(300) + ']'.repeat(300)), 256).canonical).toBe(false);
     expect(isCanonicalJson(enc('['.repeat(300) + ']'.repeat(300)), 400).canonical).toBe(true);
+    // a backslash followed by "ud800" is text, not a lone surrogate: canonical, on both paths
+    expect(isCanonicalJson(enc('{"a":"\\\\ud800"}'))).toEqual({ canonical: true, value: { a: '\\ud800' } });
+    expect(canonicalize({ a: '\\udc00' })).toBe('{"a":"\\\\udc00"}');
+    expect(isCanonicalJson(enc('{"10":1,"9":2}'))).toEqual({ canonical: true, value: { 10: 1, 9: 2 } });
+  });
+
+  it('leaves the fast path for what it does not decide, and the reference walk gives the typed error', () => {
+    expect(fastCanonicalText({ 10: 1, 9: 2 }, false, 512)).toBeUndefined();
+    expect(fastCanonicalText({ a: '\udc00' }, false, 512)).toBeUndefined();
+    expect(fastCanonicalText({ ['__proto__']: 1 }, false, 512)).toBeUndefined();
+    expect(fastCanonicalText({ b: [1, 'Hải'], a: null }, false, 512)).toBe('{"a":null,"b":[1,"Hải"]}');
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    expect(() => canonicalize(cyclic)).toThrow(expect.objectContaining({ code: 'JSON_NOT_CANONICALIZABLE' }) as Error);
+    let deep: unknown = 1;
+    for (let i = 0; i < 600; i++) deep = [deep];
+    expect(fastCanonicalText(deep, false, 512)).toBeUndefined();
+    expect(() => canonicalize(deep)).toThrow(expect.objectContaining({ code: 'INPUT_TOO_DEEP' }) as Error);
+    expect(() => canonicalize([[[1]]], { maxDepth: 2 })).toThrow(expect.objectContaining({ code: 'INPUT_TOO_DEEP' }) as Error);
   });
 });
 
