@@ -98,6 +98,7 @@ export async function checkRevocation(chain: readonly Uint8Array[], options: Che
 interface Level {
   certSha: string;
   issuerSha: string;
+  issuerDer: Uint8Array;
   cert(): pkijs.Certificate;
   issuer(): pkijs.Certificate;
 }
@@ -108,6 +109,7 @@ function level(certDer: Uint8Array, issuerDer: Uint8Array): Level {
   return {
     certSha: sha256Hex(certDer),
     issuerSha: sha256Hex(issuerDer),
+    issuerDer,
     cert: () => (cert ??= parseCertificateDer(certDer)),
     issuer: () => (issuer ??= parseCertificateDer(issuerDer)),
   };
@@ -193,7 +195,35 @@ async function ocspCheck(pair: Level, der: Uint8Array, context: Context, origin:
     ? await evaluate()
     : await memoised(context.options.memo ?? context.options.cache, `ocsp-eval:${sha256Hex(der)}:${pair.certSha}:${pair.issuerSha}`, evaluate);
   const base = await baseCheck(pair, context, 'ocsp', origin);
-  return concludeOcsp(evaluation, base, der, context.fresh);
+  const check = concludeOcsp(evaluation, base, der, context.fresh);
+  if (!evaluation.uncheckedResponder || (check.status !== 'good' && check.status !== 'revoked')) return check;
+  return withResponderStatus(check, new Uint8Array(Buffer.from(evaluation.uncheckedResponder, 'base64')), pair, context);
+}
+
+/**
+ * RFC 6960 §4.2.2.2.1: a delegated responder certificate without id-pkix-ocsp-nocheck has its own status
+ * checked, here with its CA's CRL only (supplied first, then its CRL distribution point unless offline; OCSP is
+ * not used, so there is no loop). Revoked: the response is not trusted (`unknown`, `OCSP_RESPONDER_REVOKED`),
+ * so the caller falls back to the CRL of the certificate itself. Good: the warning is dropped. Unknown: the
+ * response is kept with the warning `OCSP_RESPONDER_STATUS_NOT_CHECKED`, as before.
+ */
+async function withResponderStatus(check: RevocationCheck, responderDer: Uint8Array, pair: Level, context: Context): Promise<RevocationCheck> {
+  const responder = level(responderDer, pair.issuerDer);
+  const decided = (c: LevelCheck): LevelCheck | undefined => (c.status === 'good' || c.status === 'revoked' ? c : undefined);
+  let status: LevelCheck | undefined;
+  for (const crl of context.options.validationData?.crls ?? []) {
+    status = decided(await crlCheck(responder, crl, context, 'embedded'));
+    if (status) break;
+  }
+  status ??= await fromCrls(responder, context, decided, []);
+  if (!status) return check;
+  if (status.status === 'good') return { ...check, findings: check.findings.filter((f) => f.code !== 'OCSP_RESPONDER_STATUS_NOT_CHECKED') };
+  const when = status.revocationTime?.toISOString() ?? '?';
+  return {
+    ...check, status: 'unknown', revocationTime: undefined, revocationReason: undefined,
+    findings: [finding('OCSP_RESPONDER_REVOKED', `The delegated OCSP responder certificate was revoked on ${when} (CRL of its CA)`,
+      `Chứng thư số của máy chủ OCSP được ủy quyền đã bị thu hồi ngày ${when} (theo CRL của CA)`)],
+  };
 }
 
 /** Status of `pair.cert` from one CRL; the time-independent part (signature, entry) is memoised. */

@@ -56,6 +56,11 @@ export interface OcspEvaluation {
   revocationReason?: string;
   /** Non-fatal findings (nonce missing, responder without nocheck) and the status findings. */
   findings: Finding[];
+  /**
+   * DER (base64) of the delegated responder certificate when it lacks id-pkix-ocsp-nocheck: its own status
+   * should be checked (RFC 6960 §4.2.2.2.1); `checkRevocation` does it with the CA's CRL.
+   */
+  uncheckedResponder?: string;
 }
 
 /**
@@ -97,6 +102,8 @@ export async function evaluateOcsp(cert: pkijs.Certificate, issuer: pkijs.Certif
   const signed = { withRaw: true, producedAt: data.producedAt.getTime() };
   const findings: Finding[] = [];
   const responder = await authorisedResponder(basic, issuer, findings);
+  const unchecked = responder && responder !== issuer && findings.some((f) => f.code === 'OCSP_RESPONDER_STATUS_NOT_CHECKED')
+    ? { uncheckedResponder: Buffer.from(responder.toSchema().toBER()).toString('base64') } : {};
   if (!responder) {
     return { ...signed, findings: [], fatal: finding('OCSP_RESPONDER_NOT_AUTHORISED',
       'The OCSP response is not signed by the CA or by a responder the CA delegated (id-kp-OCSPSigning)',
@@ -116,7 +123,7 @@ export async function evaluateOcsp(cert: pkijs.Certificate, issuer: pkijs.Certif
   }
   const { status, revocationTime, revocationReason } = statusOf(single);
   return {
-    ...signed, thisUpdate: single.thisUpdate.getTime(), nextUpdate: single.nextUpdate?.getTime(),
+    ...signed, ...unchecked, thisUpdate: single.thisUpdate.getTime(), nextUpdate: single.nextUpdate?.getTime(),
     status, revocationTime: revocationTime?.getTime(), revocationReason, findings: [...findings, ...statusFindings(single)],
   };
 }
