@@ -237,6 +237,7 @@ export function signatureAlgorithmFromIdentifier(
  * ```
  */
 export function jwsAlgorithmName(algorithm: SignatureAlgorithm): string {
+  if (!HASHES.includes(algorithm.hash)) return unsupported(`hash ${String(algorithm.hash)}`);
   const bits = algorithm.hash.slice(4);
   switch (algorithm.name) {
     case 'RSASSA-PKCS1-v1_5': return `RS${bits}`;

@@ -45,6 +45,8 @@ describe('algorithm names', () => {
     expect(await codeOf(() => signatureAlgorithmFromJws('HS256'))).toBe('UNSUPPORTED_ALGORITHM');
     expect(await codeOf(() => signatureAlgorithmFromJws('ES512'))).toBe('UNSUPPORTED_ALGORITHM');
     expect(await codeOf(() => jwsAlgorithmName({ name: 'ECDSA', hash: 'SHA-384', namedCurve: 'P-256' }))).toBe('UNSUPPORTED_ALGORITHM');
+    // No RS1: a SHA-1 algorithm never gets a JWS name (it would be written as "RS1").
+    expect(await codeOf(() => jwsAlgorithmName({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' as 'SHA-256' }))).toBe('UNSUPPORTED_ALGORITHM');
     expect(await codeOf(() => signatureAlgorithmFromIdentifier({ oid: '1.2.840.113549.1.1.5' }))).toBe('UNSUPPORTED_ALGORITHM');
     expect(signatureAlgorithmFromIdentifier({ oid: '1.2.840.113549.1.1.1' }, { hash: 'SHA-384' }))
       .toEqual({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-384' });
