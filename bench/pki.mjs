@@ -8,7 +8,7 @@
 // test/helpers/pki-services.ts (openssl ocsp / openssl ca -gencrl / openssl ts), on 127.0.0.1, then stopped.
 // Prints ms per call and the ratio to the lower bound: one RSA-2048 PKCS#1 v1.5 verification with node:crypto
 // (key imported once). CPU time of this process (user + system) is measured, not wall time: the machines are shared.
-// Usage: `npx tsx bench/pki.mjs [--runs N] [--warm-only | --tsa-only | --nocache-only]` (default 200 runs). Profile: `node --import tsx --cpu-prof bench/pki.mjs`.
+// Usage: `npx tsx bench/pki.mjs [--runs N] [--warm-only | --tsa-only | --nocache-only | --cold-only]` (default 200 runs). Profile: `node --import tsx --cpu-prof bench/pki.mjs`.
 import { createHash, createPublicKey, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,6 +20,7 @@ const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 200;
 const only = process.argv.includes('--warm-only');
 const tsaOnly = process.argv.includes('--tsa-only');
 const nocacheOnly = process.argv.includes('--nocache-only');
+const coldOnly = process.argv.includes('--cold-only');
 
 const pki = await import(join(root, 'src/pki/index.ts'));
 const { startPkiServices } = await import(join(root, 'test/helpers/pki-services.ts'));
@@ -91,11 +92,12 @@ const tsaWarm = async () => expectPassed(await pki.verifyTimestampToken(m.token,
   data: m.data, trustStore: tsaStore, cache: sharedCache, offline: true, validationData: m.tsaData,
 }));
 
+if (coldOnly) cases.push(['validateCertificate cold, OCSP data (new store + cache each call)', coldOcsp]);
 if (nocacheOnly) cases.push(['validateCertificate, OCSP data, shared store, no cache', storeOnly]);
-if (!tsaOnly && !nocacheOnly) cases.push(['validateCertificate warm, OCSP data (shared store + cache)', warmOcsp]);
-if (!tsaOnly && !nocacheOnly) cases.push(['validateCertificate warm, CRL data (shared store + cache)', warmCrl]);
+if (!tsaOnly && !nocacheOnly && !coldOnly) cases.push(['validateCertificate warm, OCSP data (shared store + cache)', warmOcsp]);
+if (!tsaOnly && !nocacheOnly && !coldOnly) cases.push(['validateCertificate warm, CRL data (shared store + cache)', warmCrl]);
 if (tsaOnly) cases.push(['verifyTimestampToken warm (OCSP data, shared cache)', tsaWarm]);
-if (!only && !tsaOnly && !nocacheOnly) {
+if (!only && !tsaOnly && !nocacheOnly && !coldOnly) {
   cases.push(['validateCertificate cold, OCSP data (new store + cache each call)', coldOcsp]);
   cases.push(['validateCertificate, OCSP data, shared store, no cache', storeOnly]);
   cases.push(['buildAndValidatePath warm (shared store + cache)', pathOnly]);

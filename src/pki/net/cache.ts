@@ -7,7 +7,7 @@ import type { PkiCacheLike } from '../types.js';
 
 /** Options of {@link createPkiCache}. */
 export interface PkiCacheOptions {
-  /** Maximum number of entries kept; the oldest entry is dropped first. Default 10 000. */
+  /** Maximum number of entries kept; the least recently used entry is dropped first. Default 10 000. */
   maxEntries?: number;
 }
 
@@ -32,7 +32,10 @@ interface Entry {
  * verifying 1,000 documents of one school makes O(issuers) network calls.
  *
  * Keys used by the SDK: `crl:<url>`, `ocsp:<issuer key hash hex>:<serial hex>`, `aia:<url>`.
- * An entry set with `expires === undefined` never expires (it is only dropped when the cache is full).
+ * Memoised pure decisions are kept here too (`certsig:`, `spki:`, `ocsp-eval:`, `crl-eval:`, `subject:`, `tst:`,
+ * each naming its inputs by SHA-256; see `TrustStore.memo()` for the store's own memo when there is no cache).
+ * An entry set with `expires === undefined` never expires (it is only dropped when the cache is full, least
+ * recently used first).
  *
  * @example
  * ```ts
@@ -58,6 +61,9 @@ export function createPkiCache(options: PkiCacheOptions = {}): PkiCache {
         entries.delete(key);
         return undefined;
       }
+      // Least recently used goes first: a CA's CRL read for every document outlives one-off entries.
+      entries.delete(key);
+      entries.set(key, entry);
       return entry.value;
     },
     set(key: string, value: Uint8Array, expires: Date | undefined): void {
