@@ -64,7 +64,17 @@ describe('canonicalize: fast path and reference walk', () => {
   });
 
   it('leaves the fast path for what it does not decide, and the reference walk gives the typed error', () => {
-    expect(fastCanonicalText({ 10: 1, 9: 2 }, false, 512)).toBeUndefined();
+    // integer-like names (which JS objects reorder) are written in code unit order by the property list
+    expect(fastCanonicalText({ 9: 2, 10: 1 }, false, 512)).toBe('{"10":1,"9":2}');
+    // names Object.prototype also has: objects without them do not pick up the inherited function
+    expect(fastCanonicalText({ constructor: 1, toString: 'x', a: {} }, false, 512)).toBe('{"a":{},"constructor":1,"toString":"x"}');
+    // many distinct names (a property list would be quadratic) and NFC changes take the copy path: same text
+    const wide = Array.from({ length: 100 }, (_, i) => Object.fromEntries(Array.from({ length: 100 }, (_, j) => [`k${i}-${99 - j}`, j])));
+    expect(fastCanonicalText(wide, false, 512)).toBe(canonicalWalk(wide, {}));
+    const decomposed = { 'Nguye\u0302\u0303n': ['Ha\u0309i', { 9: 1, 10: 2 }] };
+    expect(fastCanonicalText(decomposed, true, 512)).toBeUndefined(); // integer-like names on the copy path
+    expect(fastCanonicalText({ 'Nguye\u0302\u0303n': 'Ha\u0309i' }, true, 512)).toBe('{"Nguyễn":"Hải"}');
+    expect(canonicalize(decomposed, { normalizeNfc: true })).toBe('{"Nguyễn":["Hải",{"10":2,"9":1}]}');
     expect(fastCanonicalText({ a: '\udc00' }, false, 512)).toBeUndefined();
     expect(fastCanonicalText({ ['__proto__']: 1 }, false, 512)).toBeUndefined();
     expect(fastCanonicalText({ b: [1, 'Hải'], a: null }, false, 512)).toBe('{"a":null,"b":[1,"Hải"]}');
