@@ -6,7 +6,7 @@
 import { countersignXml, signXml } from '../../formats/xades/index.js';
 import { fromXml, RECORD_XML_NAMESPACE, toXml } from '../../encode/index.js';
 import { parseXmlSafe } from '../../encode/xml/parse-safe.js';
-import type { CliSignRequest, CliSignResult } from './common.js';
+import { checkAndValidation, type CliSignRequest, type CliSignResult } from './common.js';
 
 /** XML-only options. */
 export interface CliXmlOptions {
@@ -38,15 +38,7 @@ export async function signXmlFile(xml: Uint8Array, request: CliSignRequest, opti
     level: request.level,
     ...(request.timestampAuthority ? { timestampAuthority: request.timestampAuthority } : {}),
     ...(request.role ? { role: request.role } : {}),
-    check: {
-      ...(request.trustStore ? { trustStore: request.trustStore } : {}),
-      fetcher: request.fetcher, cache: request.cache, offline: request.offline,
-      allowInvalidCertificate: request.allowInvalidCertificate,
-    },
-    validation: {
-      ...(request.trustStore ? { trustStore: request.trustStore } : {}),
-      fetcher: request.fetcher, cache: request.cache, offline: request.offline,
-    },
+    ...checkAndValidation(request),
   };
   if (options.countersign) {
     const result = await countersignXml(xml, options.countersign, common);
