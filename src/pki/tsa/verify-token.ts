@@ -32,7 +32,9 @@ export interface VerifyTimestampTokenOptions extends Omit<CertificateValidationO
  * validated with {@link validateCertificate} (purpose `timeStamping`, at `options.at`, default now: pass the time
  * of a proof of existence, e.g. an archive timestamp's genTime, to validate an expired TSA certificate), and the
  * token's genTime must fall inside the TSA certificate's validity (`TSA_CERT_NOT_VALID_AT_GENTIME`:
- * `TOTAL_FAILED`/`NOT_YET_VALID` or `EXPIRED`).
+ * `TOTAL_FAILED`/`NOT_YET_VALID` or `EXPIRED`). A TSA certificate revoked after genTime (but before `at`) gives
+ * `INDETERMINATE`/`REVOKED_NO_POE` (`TSA_REVOKED_AFTER_GENTIME`); revoked at or before genTime stays
+ * `TOTAL_FAILED`/`REVOKED`.
  * Throws `INVALID_ARGUMENT` when neither `data` nor `digest` is given.
  * @example
  * ```ts
@@ -75,6 +77,15 @@ export async function verifyTimestampToken(tokenDer: Uint8Array, options: Verify
   const findings = [...tsa.findings];
   const outside = genTimeProblem(info.genTime, facts.signerValidity);
   if (outside) return result(outside.indication, outside.subIndication, [outside.finding, ...findings], { tsa });
+  const revokedAt = tsa.subIndication === 'REVOKED' ? tsa.revocation[0]?.revocationTime : undefined;
+  if (revokedAt && revokedAt.getTime() > info.genTime.getTime()) {
+    // ETSI EN 319 102-1: revoked after the time the token claims; only a proof of existence before the
+    // revocation (e.g. an archive timestamp, passed as `at`) can tell: REVOKED_NO_POE, not TOTAL_FAILED.
+    return result('INDETERMINATE', 'REVOKED_NO_POE', [finding('TSA_REVOKED_AFTER_GENTIME',
+      `The TSA certificate was revoked on ${revokedAt.toISOString()}, after the token's genTime ${info.genTime.toISOString()}`,
+      `Chứng thư số TSA bị thu hồi ngày ${revokedAt.toISOString()}, sau thời điểm genTime ${info.genTime.toISOString()} của dấu thời gian`),
+    ...findings], { tsa });
+  }
   if (!info.hashAlgorithm) {
     findings.push(finding('TIMESTAMP_WEAK_IMPRINT', `Message imprint uses ${info.imprintAlgorithmOid} (not SHA-2)`, `Giá trị băm dùng ${info.imprintAlgorithmOid} (không phải SHA-2)`));
   }
