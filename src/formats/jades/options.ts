@@ -3,6 +3,7 @@
  * PAdES (`level`, `timestampAuthority`, `signingTime`, `check`, `validation`, `validationData`, `role`).
  * @module
  */
+import type { KeyObject } from 'node:crypto';
 import type { Signer, SignatureAlgorithm } from '../../crypto/types.js';
 import type { JsonValue } from '../../encode/json/parse-strict.js';
 import type { Finding } from '../../pki/indication.js';
@@ -164,7 +165,25 @@ export interface JwsVerifyOptions {
   requireCanonicalPayload?: boolean;
   /** Limits of the JSON reader (default 32 MiB input, depth 256). */
   limits?: { maxBytes?: number; maxDepth?: number; maxStringLength?: number };
+  /**
+   * Signing keys already imported, owned by the caller (see `importJwsSigningKeys`), keyed by the base64url
+   * SHA-256 of the certificate DER: a signature whose `x5c[0]` is there skips certificate decoding and key
+   * import; certificates met during verification are added. (With only `cache`, the decoded certificate names
+   * are memoised there and the key is imported again.)
+   */
+  signingKeys?: JwsSigningKeys;
 }
+
+/** A signing certificate read once: its public key and the names the report shows. */
+export interface JwsSigningKey {
+  /** The certificate's public key, imported. */
+  publicKey: KeyObject;
+  /** Subject, issuer and serial number as in `SignatureReport.signer`, with the CN and personal id when present. */
+  names: { subject: string; issuer: string; serialNumber: string; commonName?: string; personalId?: string };
+}
+
+/** Caller-owned memo of signing keys by base64url SHA-256 of the certificate DER (the `x5t#S256` value). */
+export type JwsSigningKeys = Map<string, JwsSigningKey>;
 
 /** A JAdES signature's report: the shared shape plus JWS facts. */
 export interface JwsSignatureReport extends SignatureReport {

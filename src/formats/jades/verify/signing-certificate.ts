@@ -2,14 +2,16 @@
  * Identification of the signing certificate: `x5c[0]`, bound to the signature by `x5t#S256` (or `x5t#o`).
  * @module
  */
-import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { describeKey } from '../../../crypto/key-algorithm.js';
-import { decodeCertificate, subjectIdentifiers } from '../../../pki/index.js';
 import type { SignatureAlgorithm } from '../../../crypto/types.js';
 import type { Finding } from '../../../pki/indication.js';
+import type { PkiCacheLike } from '../../../pki/types.js';
+import type { JwsSigningKeys } from '../options.js';
 import { decodeB64Standard, decodeB64url } from '../lib/base64url.js';
 import { finding } from '../lib/findings.js';
 import { isJsonObject, type JsonObject } from '../lib/jws-document.js';
+import { signingKeyFor } from './signing-key-memo.js';
 
 /** Result of {@link signingCertificate}. */
 export interface SigningCertificate {
@@ -29,15 +31,16 @@ export interface SigningCertificate {
 const HASHES: Record<string, string> = { S256: 'sha256', S384: 'sha384', S512: 'sha512' };
 
 /**
- * Read `x5c` and check `x5t#S256` / `x5t#o` against its first certificate (never throws).
+ * Read `x5c` and check `x5t#S256` / `x5t#o` against its first certificate (never throws). The key and names
+ * come from the caller's memo (`signingKeys`, `cache`) when the certificate is there.
  *
  * @example
  * ```ts
- * const sc = signingCertificate(header);
+ * const sc = signingCertificate(header, { signingKeys, cache });
  * sc.certificate; // DER of x5c[0]
  * ```
  */
-export function signingCertificate(header: JsonObject): SigningCertificate {
+export function signingCertificate(header: JsonObject, memo: { signingKeys?: JwsSigningKeys; cache?: PkiCacheLike } = {}): SigningCertificate {
   const findings: Finding[] = [];
   const x5c = header.x5c;
   const certificates: Uint8Array[] = [];
@@ -61,10 +64,11 @@ export function signingCertificate(header: JsonObject): SigningCertificate {
   }
   let bound = false;
   let mismatch = false;
+  const sha256 = createHash('sha256').update(certificate).digest('base64url');
   const s256 = header['x5t#S256'];
   if (s256 !== undefined) {
     bound = true;
-    if (typeof s256 !== 'string' || s256 !== createHash('sha256').update(certificate).digest('base64url')) mismatch = true;
+    if (typeof s256 !== 'string' || s256 !== sha256) mismatch = true;
   }
   const other = header['x5t#o'];
   if (other !== undefined) {
@@ -77,14 +81,8 @@ export function signingCertificate(header: JsonObject): SigningCertificate {
     findings.push(finding('JADES_CERT_DIGEST_MISMATCH', 'x5t#S256 / x5t#o does not match the certificate in x5c', 'x5t#S256 / x5t#o không khớp với chứng thư trong x5c', 'error'));
   }
   try {
-    const d = decodeCertificate(certificate);
-    const publicKey = createPublicKey({ key: Buffer.from(d.spki), format: 'der', type: 'spki' });
-    const ids = subjectIdentifiers(d.subject);
-    const personalId = (['CCCD', 'CMND', 'HC'] as const).map((k) => ids.find((i) => i.kind === k)?.value).find((v) => v !== undefined);
-    const commonName = d.subject.attributes.filter((a) => a.type === 'CN').pop()?.value;
-    const info = { subject: d.subject.text, issuer: d.issuer.text, serialNumber: d.serialNumber,
-      ...(commonName === undefined ? {} : { commonName }), ...(personalId === undefined ? {} : { personalId }) };
-    return { certificates, certificate, publicKey, bound, findings, mismatch, info };
+    const key = signingKeyFor(certificate, sha256, memo);
+    return { certificates, certificate, publicKey: key.publicKey, bound, findings, mismatch, info: { ...key.names } };
   } catch {
     findings.push(finding('JADES_CERT_MALFORMED', 'The signing certificate cannot be read', 'Không đọc được chứng thư ký', 'error'));
     return { certificates, certificate, bound, findings, mismatch };

@@ -158,7 +158,7 @@ export async function verifyJwsSignature(sig: JwsSignatureObject, index: number,
   if (ctx.payloadProblem) fail(ctx.payloadProblem.verdict, ctx.payloadProblem.finding);
 
   // ---- signing certificate -----------------------------------------------------------------------------
-  const sc = signingCertificate(header);
+  const sc = signingCertificate(header, { ...(ctx.options.signingKeys ? { signingKeys: ctx.options.signingKeys } : {}), ...(ctx.options.cache ? { cache: ctx.options.cache } : {}) });
   findings.push(...sc.findings);
   let signerInfo: JwsSignatureReport['signer'] = { subject: '', serialNumber: '', issuer: '' };
   if (!sc.certificate || !sc.publicKey || !sc.info) {
