@@ -176,7 +176,8 @@ export function openPdf(bytes: Uint8Array, limits?: Partial<PdfLimits>): PdfDocu
   const lim = resolvePdfLimits(limits);
   if (!(bytes instanceof Uint8Array)) throw new EdusignError('INVALID_ARGUMENT', { detail: 'PDF must be a Uint8Array' });
   if (bytes.length > lim.maxFileBytes) throw new EdusignError('INPUT_TOO_LARGE', { detail: `PDF larger than ${lim.maxFileBytes} bytes` });
-  const head = view(bytes).indexOf(enc('%PDF-'));
+  // the header must be in the first 1024 bytes: never scan a large file for it
+  const head = view(bytes).subarray(0, 1024 + 5).indexOf(enc('%PDF-'));
   if (head < 0 || head > 1024) throw malformed('no %PDF- header');
   const { revisions, startxref } = readChain(bytes, lim);
   const newest = revisions[revisions.length - 1]!;

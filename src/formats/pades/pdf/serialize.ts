@@ -6,7 +6,11 @@ import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfObject } from '
 
 const NAME_REGULAR = /^[!-~]$/;
 
+/** A name made only of regular characters (no delimiter, `#`, white space or non-ASCII): written as is. */
+const PLAIN_NAME = /^[!"$&'*+,\-.0-9:;=?@A-Z\\^_`a-z|~]*$/;
+
 function nameToken(n: string): string {
+  if (PLAIN_NAME.test(n)) return `/${n}`;
   let out = '/';
   for (const ch of Buffer.from(n, 'latin1')) {
     const c = String.fromCharCode(ch);

@@ -155,12 +155,13 @@ export function writeIncrementalUpdate(doc: PdfDocument, objects: readonly Appen
   for (const o of objects) {
     if (o.ref.num <= 0 || o.ref.num >= nextObjectNumber) throw new RangeError(`object number ${o.ref.num} out of range`);
     if (offsets.has(o.ref.num)) throw new RangeError(`object ${o.ref.num} appended twice`);
-    const bytes = o.value instanceof RawObjectBody
-      ? Buffer.concat([latin1(`${o.ref.num} ${o.ref.gen} obj\n`), o.value.bytes, latin1('\nendobj\n')])
-      : serializeIndirect(o.ref, o.value);
+    // a pre-serialised body (the signature dictionary with its large /Contents placeholder) is not copied here:
+    // the output is assembled once, below
+    const pieces = o.value instanceof RawObjectBody
+      ? [latin1(`${o.ref.num} ${o.ref.gen} obj\n`), o.value.bytes, latin1('\nendobj\n')]
+      : [serializeIndirect(o.ref, o.value)];
     offsets.set(o.ref.num, { offset: pos, gen: o.ref.gen });
-    idHash.update(bytes);
-    parts.push(bytes); pos += bytes.length;
+    for (const piece of pieces) { idHash.update(piece); parts.push(piece); pos += piece.length; }
   }
   if (pos >= 0xffffffff) throw new EdusignError('PDF_CANNOT_APPEND', { detail: 'file larger than 4 GiB' });
   const size = Math.max(nextObjectNumber, doc.nextObjectNumber);
@@ -168,7 +169,8 @@ export function writeIncrementalUpdate(doc: PdfDocument, objects: readonly Appen
   const updateHash = idHash.update(String(xrefAt)).digest();
   if (newestKind === 'stream') parts.push(xrefStream(offsets, trailerEntries(doc, size + 1, updateHash), size, xrefAt));
   else parts.push(xrefTable(offsets, trailerEntries(doc, size, updateHash), xrefAt));
-  const out = Buffer.concat(parts);
+  // the one allocation of the output: the original is copied once, nothing is re-serialised or scanned
+  const out = Buffer.concat(parts, parts.reduce((n, p) => n + p.length, 0));
   const byNum = new Map<number, number>();
   for (const [n, e] of offsets) byNum.set(n, e.offset);
   return { bytes: out, offsets: byNum, updateStart, warnings };

@@ -52,6 +52,17 @@ describe('appearanceCache (parsed font and seal reused across visible signatures
     expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
   });
 
+  it('can be shared by concurrent signatures (same bytes as one at a time)', async () => {
+    const cache = createPdfAppearanceCache();
+    const signers = ['teacher', 'homeroom', 'principal'].map((n) => testSigner(n));
+    const roles = ['Giáo viên bộ môn', 'Giáo viên chủ nhiệm', 'Hiệu trưởng'];
+    const one = (i: number, c?: PdfAppearanceCache) =>
+      signPdf(classicPdf(), { signer: signers[i]!, signingTime, appearance: { rect: [300, 60, 240, 80], role: roles[i] }, appearanceCache: c });
+    const together = await Promise.all([0, 1, 2].map((i) => one(i, cache)));
+    for (let i = 0; i < 3; i++) expect(Buffer.from(together[i]!.pdf).equals(Buffer.from((await one(i)).pdf))).toBe(true);
+    expect(cache.fonts.size).toBe(1);
+  });
+
   it('signPdfBatch uses one cache for its documents (same output as one signPdf per document)', async () => {
     const signer = testSigner('teacher');
     const cache = createPdfAppearanceCache();
