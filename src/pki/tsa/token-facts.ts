@@ -13,11 +13,11 @@ import { memoised } from '../net/memo.js';
 import { extendedKeyUsage, OID, parseCertificateDer } from '../revocation/cert-facts.js';
 import { finding } from '../revocation/finding.js';
 import type { PkiCacheLike } from '../types.js';
-import { decodeTimestampToken, type TimestampTokenInfo } from './parse-token.js';
+import { decodeTimestampToken, type DecodedTimestampToken, type TimestampTokenInfo } from './parse-token.js';
 import { verifyTokenSignature } from './verify-token-signature.js';
 
 /** JSON form of {@link TimestampTokenInfo} (dates as epoch ms, bytes as base64). */
-interface InfoJson {
+export interface InfoJson {
   genTime: number;
   serialNumber: string;
   policy: string;
@@ -66,7 +66,7 @@ export function infoOf(json: InfoJson): TimestampTokenInfo {
 }
 
 async function computeFacts(tokenDer: Uint8Array, extraCertificates: readonly Uint8Array[]): Promise<TokenFacts> {
-  let token;
+  let token: DecodedTimestampToken;
   try {
     token = decodeTimestampToken(tokenDer);
   } catch (error) {
