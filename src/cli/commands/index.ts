@@ -12,5 +12,6 @@ export const commands: Record<string, () => Promise<CliCommand>> = {
   render: async () => (await import('./render.js')).command,
   verify: async () => (await import('./verify.js')).verifyCommand,
   sign: async () => (await import('./sign.js')).signCommand,
+  extend: async () => (await import('./extend.js')).extendCommand,
   demo: async () => (await import('./demo.js')).demoCommand,
 };

@@ -25,7 +25,7 @@ const USAGE = `edusign sign <vào.pdf|vào.xml|vào.json> --out <ra> <nguồn kh
 
 Nguồn khóa / key source (one of):
   --p12 <tệp.p12> [--password <mật khẩu>]            (or EDUSIGN_PASSWORD)
-  --key <khóa.pem> --cert <chứng thư.pem> [--chain <tệp>…]
+  --key <khóa.pem> --cert <chứng thư.pem> [--chain <tệp>…]   (--key <tệp.p12> alone = PKCS#12)
   --pkcs11-lib <module.so> --pin <PIN> [--token-label <nhãn>] [--key-label <nhãn>] [--cert <pem>]   (or EDUSIGN_PIN)
 Chung / common:
   --level B-B|B-T|B-LT|B-LTA   (default B-B; B-T and above need --tsa)

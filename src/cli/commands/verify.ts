@@ -5,20 +5,21 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import type { VerificationReport } from '../../formats/report.js';
 import { renderReportHtml, renderReportText, reportToJson, verify } from '../../verify/index.js';
 import { EXIT, type CliCommand, type CliIo } from '../command.js';
 import { PKI_ARG_OPTIONS, pkiFromArgs } from '../options/pki-options.js';
 import { readInputFile } from '../options/read-input.js';
 import { asUsageError, usageError } from '../options/usage-error.js';
 
-const USAGE = `edusign verify <tệp.pdf|tệp.xml|tệp.json|tệp.jws> [--trust <tệp|thư mục>…] [--intermediate <…>…] [--pin <sha256>…]
+const USAGE = `edusign verify <tệp.pdf|tệp.xml|tệp.json|tệp.jws>… [--trust <tệp|thư mục>…] [--intermediate <…>…] [--pin <sha256>…]
                [--payload <tệp>] [--at <thời điểm ISO>] [--offline] [--resolve <host>=<ip:port>…]
                [--json] [--html <tệp.html>] [--no-record-check]
 
   Xác minh chữ ký PAdES/XAdES/JAdES (định dạng theo nội dung tệp) và kiểm tra hồ sơ được ký /
   verify PAdES/XAdES/JAdES signatures (format chosen by content) and check the signed school record.
   --payload   nội dung tách rời của JWS / the detached JWS payload
-  Exit: 0 = hợp lệ/valid, 1 = không hợp lệ/invalid, 2 = chưa xác định/cannot tell, 64 = lỗi đầu vào/unusable input`;
+  Exit (worst of all files): 0 = hợp lệ/valid, 1 = không hợp lệ/invalid, 2 = chưa xác định/cannot tell, 64 = lỗi đầu vào/unusable input`;
 
 
 async function run(args: string[], io: CliIo): Promise<number> {
@@ -29,25 +30,34 @@ async function run(args: string[], io: CliIo): Promise<number> {
       payload: { type: 'string' }, json: { type: 'boolean' }, html: { type: 'string' }, 'no-record-check': { type: 'boolean' },
     },
   });
-  const [file, extra] = positionals;
-  if (!file || extra) throw usageError('verify needs exactly one file', 'verify cần đúng một tệp');
-  const pki = await pkiFromArgs(values);
-  const report = await verify(await readInputFile(file), {
-    ...pki,
-    ...(values.payload ? { payload: await readInputFile(values.payload) } : {}),
-    checkRecord: !values['no-record-check'],
-  });
-  if (!pki.trustStore) {
-    report.warnings.push({
-      code: 'NO_TRUST_ANCHORS',
-      message: 'No --trust given: no certificate chain can be validated',
-      messageVi: 'Chưa chỉ định --trust: không thể kiểm tra chuỗi chứng thư',
-    });
+  if (positionals.length === 0) throw usageError('verify needs at least one file', 'verify cần ít nhất một tệp');
+  if (positionals.length > 1 && (values.payload || values.html)) {
+    throw usageError('--payload and --html take one file', '--payload và --html chỉ dùng với một tệp');
   }
-  io.stdout(values.json ? JSON.stringify(reportToJson(report), null, 2) : renderReportText(report));
-  if (values.html) await writeFile(values.html, `<!doctype html><meta charset="utf-8"><title>edusign-vn</title>\n${renderReportHtml(report)}\n`);
-  if (report.indication === 'TOTAL_PASSED') return EXIT.OK;
-  return report.indication === 'TOTAL_FAILED' ? EXIT.INVALID : EXIT.INDETERMINATE;
+  // One trust store, fetcher and cache for every file: a batch makes O(issuers) network requests.
+  const pki = await pkiFromArgs(values);
+  const payload = values.payload ? await readInputFile(values.payload) : undefined;
+  const reports: VerificationReport[] = [];
+  for (const file of positionals) {
+    const report = await verify(await readInputFile(file), { ...pki, ...(payload ? { payload } : {}), checkRecord: !values['no-record-check'] });
+    if (!pki.trustStore) {
+      report.warnings.push({
+        code: 'NO_TRUST_ANCHORS',
+        message: 'No --trust given: no certificate chain can be validated',
+        messageVi: 'Chưa chỉ định --trust: không thể kiểm tra chuỗi chứng thư',
+      });
+    }
+    reports.push(report);
+    if (!values.json) io.stdout(positionals.length > 1 ? `== ${file}\n${renderReportText(report)}\n` : renderReportText(report));
+    if (values.html) await writeFile(values.html, `<!doctype html><meta charset="utf-8"><title>edusign-vn</title>\n${renderReportHtml(report)}\n`);
+  }
+  if (values.json) {
+    const json = positionals.length === 1 ? reportToJson(reports[0]!) : positionals.map((file, i) => ({ file, report: reportToJson(reports[i]!) }));
+    io.stdout(JSON.stringify(json, null, 2));
+  }
+  // Exit with the worst verdict: any TOTAL_FAILED is 1, else any INDETERMINATE is 2.
+  if (reports.some((r) => r.indication === 'TOTAL_FAILED')) return EXIT.INVALID;
+  return reports.every((r) => r.indication === 'TOTAL_PASSED') ? EXIT.OK : EXIT.INDETERMINATE;
 }
 
 /**

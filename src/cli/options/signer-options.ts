@@ -60,8 +60,12 @@ export async function signerFromArgs(values: SignerArgValues, env: NodeJS.Proces
     const signer = await loadPkcs12Signer(await readInputFile(values.p12), values.password ?? env['EDUSIGN_PASSWORD'] ?? '');
     return { signer, close: async () => {} };
   }
-  if (values.key) {
-    if (!values.cert) throw usageError('--key needs --cert', '--key cần --cert');
+  // `--key <file.p12>` without `--cert` is a PKCS#12 file (as the PAdES issue writes it).
+  if (values.key && !values.cert) {
+    const signer = await loadPkcs12Signer(await readInputFile(values.key), values.password ?? env['EDUSIGN_PASSWORD'] ?? '');
+    return { signer, close: async () => {} };
+  }
+  if (values.key && values.cert) {
     const signer = await loadPemSigner({
       key: await readInputFile(values.key),
       certificate: await readInputFile(values.cert),
