@@ -70,6 +70,8 @@ class Reader {
   pos = 0;
   /** Sticky number pattern; per call, because a sticky RegExp carries `lastIndex` state. */
   readonly number = new RegExp(NUMBER_SOURCE, 'y');
+  /** Characters that end a plain run inside a string; per call, because a global RegExp carries `lastIndex`. */
+  readonly special = /["\\\x00-\x1f]/g;
   constructor(readonly text: string, readonly limits: Required<ParseJsonOptions>) {}
 
   skipWhitespace(): void {
@@ -107,37 +109,39 @@ class Reader {
     const t = this.text;
     const start = this.pos;
     const max = this.limits.maxStringLength;
+    const special = this.special;
     let p = start + 1; // after the opening quote
     let out = '';
-    let chunkStart = p;
     for (;;) {
-      if (p >= t.length) malformed('unterminated string', start);
+      // the next quote, backslash or control character, found by the regex engine (long plain runs are common)
+      special.lastIndex = p;
+      const q = special.exec(t)?.index ?? -1;
+      const end = q < 0 ? t.length : q;
+      if (out.length + (end - p) > max) {
+        throw new EdusignError('INPUT_TOO_LARGE', { detail: `string longer than ${max} characters at offset ${start}`, context: { offset: start, maxStringLength: max } });
+      }
+      if (q < 0) malformed('unterminated string', start);
+      out += t.slice(p, q);
+      p = q;
       const c = t.charCodeAt(p);
       if (c === 0x22) break;
       if (c < 0x20) malformed('unescaped control character in string', p);
-      if (c === 0x5c) {
-        out += t.slice(chunkStart, p);
-        const e = t[p + 1];
-        if (e === 'u') {
-          const hex = t.slice(p + 2, p + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) malformed('invalid \\u escape', p);
-          out += String.fromCharCode(parseInt(hex, 16));
-          p += 6;
-        } else if (e !== undefined && ESCAPES[e] !== undefined) {
-          out += ESCAPES[e];
-          p += 2;
-        } else {
-          malformed('invalid escape', p);
-        }
-        chunkStart = p;
+      const e = t[p + 1];
+      if (e === 'u') {
+        const hex = t.slice(p + 2, p + 6);
+        if (!/^[0-9a-fA-F]{4}$/.test(hex)) malformed('invalid \\u escape', p);
+        out += String.fromCharCode(parseInt(hex, 16));
+        p += 6;
+      } else if (e !== undefined && ESCAPES[e] !== undefined) {
+        out += ESCAPES[e];
+        p += 2;
       } else {
-        p++;
+        malformed('invalid escape', p);
       }
-      if (out.length + (p - chunkStart) > max) {
+      if (out.length > max) {
         throw new EdusignError('INPUT_TOO_LARGE', { detail: `string longer than ${max} characters at offset ${start}`, context: { offset: start, maxStringLength: max } });
       }
     }
-    out += t.slice(chunkStart, p);
     this.pos = p + 1;
     if (LONE_SURROGATE.test(out)) malformed('lone surrogate in string', start);
     return out;

@@ -86,6 +86,10 @@ export function encodeHeader(header: JsonObject): string {
  * ```
  */
 export function signingInput(protectedB64: string, payloadPart: string | Uint8Array): Uint8Array {
+  if (typeof payloadPart === 'string' && Buffer.byteLength(payloadPart, 'utf8') === payloadPart.length) {
+    const ascii = Buffer.from(`${protectedB64}.${payloadPart}`, 'latin1'); // base64url (or ASCII) payload: one copy
+    return new Uint8Array(ascii.buffer, ascii.byteOffset, ascii.byteLength);
+  }
   const head = Buffer.from(`${protectedB64}.`, 'latin1');
   const tail = typeof payloadPart === 'string' ? Buffer.from(payloadPart, 'utf8') : Buffer.from(payloadPart.buffer, payloadPart.byteOffset, payloadPart.byteLength);
   const out = Buffer.concat([head, tail]);

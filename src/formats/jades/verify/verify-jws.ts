@@ -11,7 +11,7 @@ import type { Finding } from '../../../pki/indication.js';
 import type { JwsVerificationReport, JwsVerifyOptions } from '../options.js';
 import { decodeB64url } from '../lib/base64url.js';
 import { finding } from '../lib/findings.js';
-import { readProtectedHeader } from '../lib/header-read.js';
+import { readProtectedHeader, type HeaderRead } from '../lib/header-read.js';
 import { parseJws, type JwsDocument } from '../lib/jws-document.js';
 import { worse, type Verdict } from './conclusion.js';
 import { verifyJwsSignature, type VerifyContext } from './verify-signature.js';
@@ -20,9 +20,9 @@ const FORMAT: Verdict = { indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAI
 
 interface PayloadRead { bytes?: Uint8Array; value?: JsonValue; problem?: VerifyContext['payloadProblem']; info: Finding[] }
 
-function payloadBytes(doc: JwsDocument, options: JwsVerifyOptions): { bytes?: Uint8Array; problem?: VerifyContext['payloadProblem'] } {
+function payloadBytes(doc: JwsDocument, heads: readonly HeaderRead[], options: JwsVerifyOptions): { bytes?: Uint8Array; problem?: VerifyContext['payloadProblem'] } {
   if (doc.payload === undefined || doc.payload === '') return options.payload ? { bytes: options.payload } : {};
-  const b64Flags = doc.signatures.map((s) => { const h = readProtectedHeader(s.protected); return h.ok ? h.header.b64 !== false : undefined; }).filter((x) => x !== undefined);
+  const b64Flags = heads.map((h) => (h.ok ? h.header.b64 !== false : undefined)).filter((x) => x !== undefined);
   if (new Set(b64Flags).size > 1) {
     return { problem: { verdict: FORMAT, finding: finding('JADES_B64_INCONSISTENT', 'Signatures disagree on "b64" over one payload (RFC 7797 §6)', 'Các chữ ký không thống nhất "b64" trên cùng một payload', 'error') } };
   }
@@ -32,8 +32,8 @@ function payloadBytes(doc: JwsDocument, options: JwsVerifyOptions): { bytes?: Ui
   return { bytes };
 }
 
-function readPayload(doc: JwsDocument, options: JwsVerifyOptions): PayloadRead {
-  const { bytes, problem } = payloadBytes(doc, options);
+function readPayload(doc: JwsDocument, heads: readonly HeaderRead[], options: JwsVerifyOptions): PayloadRead {
+  const { bytes, problem } = payloadBytes(doc, heads, options);
   if (problem || !bytes) return { ...(problem ? { problem } : {}), info: [] };
   if (bytes.length <= (options.limits?.maxBytes ?? Infinity)) {
     const fast = isCanonicalJson(bytes, options.limits?.maxDepth); // canonical: no duplicates, no lone surrogates, valid UTF-8 JSON
@@ -82,8 +82,9 @@ export async function verifyJws(input: string | Uint8Array, options: JwsVerifyOp
   if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new EdusignError('INVALID_ARGUMENT', { detail: 'options.at is not a valid date' });
   if (options.payload !== undefined && !(options.payload instanceof Uint8Array)) throw new EdusignError('INVALID_ARGUMENT', { detail: 'options.payload must be bytes' });
   const doc = parseJws(input, options.limits);
-  const payload = readPayload(doc, options);
-  const ctx: VerifyContext = { doc, options, at, ...(payload.problem ? { payloadProblem: payload.problem } : {}) };
+  const headers = doc.signatures.map((s) => readProtectedHeader(s.protected)); // read once, for the payload and each signature
+  const payload = readPayload(doc, headers, options);
+  const ctx: VerifyContext = { doc, options, at, headers, ...(payload.problem ? { payloadProblem: payload.problem } : {}) };
   const signatures = [];
   let verdict: Verdict = { indication: 'TOTAL_PASSED' };
   for (const [i, sig] of doc.signatures.entries()) {

@@ -17,7 +17,7 @@ import { archiveTimestampInput } from '../lib/archive-input.js';
 import { b64url, decodeB64url } from '../lib/base64url.js';
 import { readEtsiU, type EtsiUEntry } from '../lib/etsi-u.js';
 import { finding } from '../lib/findings.js';
-import { readProtectedHeader } from '../lib/header-read.js';
+import { readProtectedHeader, type HeaderRead } from '../lib/header-read.js';
 import { JADES_HASH_NAMES, SIGD_OBJECT_ID_BY_URI_HASH } from '../lib/header-names.js';
 import { isJsonObject, type JsonObject, type JwsDocument, type JwsSignatureObject } from '../lib/jws-document.js';
 import { signingInput } from '../lib/protected-header.js';
@@ -32,6 +32,8 @@ export interface VerifyContext {
   doc: JwsDocument;
   options: JwsVerifyOptions;
   at: Date;
+  /** The protected headers already read, by signature index (read again when absent). */
+  headers?: readonly HeaderRead[];
   /** The payload problem found once for the whole JWS (duplicate members, not canonical…). */
   payloadProblem?: { verdict: Verdict; finding: Finding };
 }
@@ -146,7 +148,7 @@ export async function verifyJwsSignature(sig: JwsSignatureObject, index: number,
   });
 
   // ---- format checking ---------------------------------------------------------------------------------
-  const head = readProtectedHeader(sig.protected);
+  const head = ctx.headers?.[index] ?? readProtectedHeader(sig.protected);
   if (!head.ok) {
     fail(FORMAT, finding(head.code, head.reason, head.code === 'JADES_HEADER_DUPLICATE_MEMBER' ? 'Tiêu đề được bảo vệ có tên thành phần trùng lặp' : 'Tiêu đề được bảo vệ không hợp lệ', 'error'));
     return base({ indication: verdict.indication, subIndication: verdict.subIndication });
