@@ -30,6 +30,22 @@ function note(session: AiaSession, p: PathProblem): void {
   if (!session.notes.some((n) => n.finding.message === p.finding.message)) session.notes.push(p);
 }
 
+function cachedIssuers(session: AiaSession, url: string): DecodedCertificate[] {
+  const known = session.byUrl.get(url);
+  if (known) return known;
+  const bytes = session.cache?.get(`aia:${url}`, new Date());
+  if (!bytes) return [];
+  let certs: DecodedCertificate[] = [];
+  try {
+    certs = parseCertificates(bytes).map((der) => decodeCertificate(der));
+  } catch (error) {
+    if (!isEdusignError(error)) throw error;
+  }
+  session.byUrl.set(url, certs);
+  session.fetched.push(...certs);
+  return certs;
+}
+
 async function download(session: AiaSession, fetcher: Fetcher, url: string): Promise<DecodedCertificate[]> {
   const key = `aia:${url}`;
   const now = new Date();
@@ -60,8 +76,10 @@ export async function aiaIssuers(session: AiaSession, cert: DecodedCertificate):
   const urls = cert.extensions.caIssuersUrls.filter((u) => /^https?:\/\//i.test(u));
   if (urls.length === 0) return [];
   if (session.offline) {
-    note(session, problem('AIA_OFFLINE', urls.join(', ')));
-    return [];
+    // No network, but certificates downloaded earlier into the caller's cache are local data: use them.
+    const cached = urls.flatMap((url) => cachedIssuers(session, url));
+    if (cached.length === 0) note(session, problem('AIA_OFFLINE', urls.join(', ')));
+    return cached;
   }
   const { fetcher } = session;
   if (!fetcher) {
