@@ -37,7 +37,7 @@ export interface PdfAppearanceCacheOptions {
  */
 export interface PdfAppearanceCache {
   readonly kind: 'edusign.pades.appearanceCache';
-  /** @internal font bytes' SHA-256 (hex) → parsed font */
+  /** @internal font bytes' SHA-256 (hex), or `bundled` for the default font → parsed font */
   readonly fonts: Map<string, Promise<ParsedFont>>;
   /** @internal image bytes' SHA-256 (hex) → decoded image */
   readonly images: Map<string, Promise<LoadedImage>>;
@@ -111,9 +111,8 @@ export function appearanceFontBytes(font: Uint8Array | undefined, cache?: PdfApp
 
 function sha256Hex(bytes: Uint8Array): string { return createHash('sha256').update(bytes).digest('hex'); }
 
-/** Memoise `load(bytes)` in `map` by content; a failed load is not kept; the oldest entry goes beyond `max`. */
-function memo<T>(map: Map<string, Promise<T>>, max: number, bytes: Uint8Array, load: () => Promise<T>): Promise<T> {
-  const key = sha256Hex(bytes);
+/** Memoise `load()` in `map` under `key`; a failed load is not kept; the oldest entry goes beyond `max`. */
+function memo<T>(map: Map<string, Promise<T>>, max: number, key: string, load: () => Promise<T>): Promise<T> {
   const known = map.get(key);
   if (known) return known;
   const p = load();
@@ -138,7 +137,10 @@ export function parseAppearanceFont(fontkit: FontkitLike, bytes: Uint8Array, cac
       throw new EdusignError('INVALID_ARGUMENT', { detail: 'appearance.font is not a usable TrueType/OpenType font', cause });
     }
   };
-  return cache ? memo(cache.fonts, cache.maxFonts, bytes, load) : load();
+  if (!cache) return load();
+  // the bundled font (read once into the cache) needs no hashing of its 760 KB on every signature
+  const key = bytes === cache.defaultFont ? 'bundled' : sha256Hex(bytes);
+  return memo(cache.fonts, cache.maxFonts, key, load);
 }
 
 function isJpeg(b: Uint8Array): boolean { return b[0] === 0xff && b[1] === 0xd8; }
@@ -167,5 +169,5 @@ export function loadAppearanceImage(pdfLib: PdfLibModule, bytes: Uint8Array, cac
       throw new EdusignError('INVALID_ARGUMENT', { detail: 'the appearance image could not be read', detailVi: 'không đọc được ảnh', cause });
     }
   };
-  return cache ? memo(cache.images, cache.maxImages, bytes, load) : load();
+  return cache ? memo(cache.images, cache.maxImages, sha256Hex(bytes), load) : load();
 }

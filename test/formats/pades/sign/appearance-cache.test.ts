@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import QRCode from 'qrcode';
 import { isEdusignError } from '../../../../src/errors.js';
+import { defaultFontPath } from '../../../../src/formats/pades/sign/appearance.js';
 import { createPdfAppearanceCache, signPdf, signPdfBatch, type PdfAppearanceCache } from '../../../../src/formats/pades/sign/index.js';
 import { classicPdf } from '../../../helpers/pdf-samples.js';
 import { testSigner } from './test-signers.js';
@@ -30,6 +32,18 @@ describe('appearanceCache (parsed font and seal reused across visible signatures
     await signPdf(pdf, { signer: testSigner('principal'), signingTime, appearance: { rect: [50, 50, 200, 60], role: 'Hiệu trưởng' }, appearanceCache: cache });
     expect(await [...cache.fonts.values()][0]).toBe(parsed);
     expect(cache.fonts.size).toBe(1);
+  });
+
+  it('keys a caller font by content: two copies of the same bytes share one parsed font', async () => {
+    const cache = createPdfAppearanceCache();
+    const signer = testSigner('teacher');
+    const font = readFileSync(defaultFontPath());
+    const a = await signPdf(classicPdf(), { signer, signingTime, appearance: { ...appearance(), font: new Uint8Array(font) }, appearanceCache: cache });
+    const b = await signPdf(classicPdf(), { signer, signingTime, appearance: { ...appearance(), font: new Uint8Array(font) }, appearanceCache: cache });
+    expect(cache.fonts.size).toBe(1);
+    await signPdf(classicPdf(), { signer, signingTime, appearance: appearance(), appearanceCache: cache }); // the bundled font: its own entry
+    expect(cache.fonts.size).toBe(2);
+    expect(Buffer.from(a.pdf).equals(Buffer.from(b.pdf))).toBe(true);
   });
 
   it('does not keep a font that cannot be parsed, and refuses a foreign cache object', async () => {
