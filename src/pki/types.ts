@@ -75,6 +75,11 @@ export interface RevocationCheck {
   producedAt?: Date;
   /** The raw DER of the CRL or OCSPResponse used, for embedding. */
   raw?: Uint8Array;
+  /**
+   * Further data the decision relied on, for embedding too: e.g. the CRL showing that a delegated OCSP
+   * responder without id-pkix-ocsp-nocheck was not revoked (RFC 6960 §4.2.2.2.1).
+   */
+  supporting?: { crls: Uint8Array[] };
   /** Coded observations (stale data, responder problems, soft-fail, …). */
   findings: Finding[];
 }

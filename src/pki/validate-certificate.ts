@@ -105,7 +105,7 @@ function gather(chain: readonly ChainElement[], fetched: readonly Uint8Array[], 
     revocation.filter((c) => c.source === source && c.raw).map((c) => c.raw as Uint8Array);
   return {
     certificates: unique([...chain.map((e) => e.der), ...fetched]),
-    crls: unique(raw('crl')),
+    crls: unique([...raw('crl'), ...revocation.flatMap((c) => c.supporting?.crls ?? [])]),
     ocspResponses: unique(raw('ocsp')),
   };
 }

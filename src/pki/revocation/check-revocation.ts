@@ -122,7 +122,9 @@ async function checkLevel(certDer: Uint8Array, issuerDer: Uint8Array, context: C
   const cached = context.options.policy?.skip ? undefined : cachedVerdict(verdictKey, context);
   if (cached) return cached;
   const check = await checkOne(pair, context);
-  if (check.rawKey && (check.status === 'good' || check.status === 'revoked')) {
+  // A decision that also rests on supporting data (responder CRL) is not kept as a verdict: the verdict keeps
+  // one raw item only, and B-LT data must stay complete; the memoised evaluations make recomputing it cheap.
+  if (check.rawKey && !check.supporting && (check.status === 'good' || check.status === 'revoked')) {
     context.options.cache?.set(verdictKey, encodeVerdict(check, check.rawKey), check.nextUpdate);
   }
   const { rawKey: _rawKey, ...result } = check;
@@ -217,7 +219,12 @@ async function withResponderStatus(check: RevocationCheck, responderDer: Uint8Ar
   }
   status ??= await fromCrls(responder, context, decided, []);
   if (!status) return check;
-  if (status.status === 'good') return { ...check, findings: check.findings.filter((f) => f.code !== 'OCSP_RESPONDER_STATUS_NOT_CHECKED') };
+  if (status.status === 'good') {
+    return {
+      ...check, ...(status.raw ? { supporting: { crls: [status.raw] } } : {}),
+      findings: check.findings.filter((f) => f.code !== 'OCSP_RESPONDER_STATUS_NOT_CHECKED'),
+    };
+  }
   const when = status.revocationTime?.toISOString() ?? '?';
   return {
     ...check, status: 'unknown', revocationTime: undefined, revocationReason: undefined,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCertificate, type NameAttribute } from '../../../fixtures/pki/lib/certificate.js';
+import { createPkiCache } from '../../../src/pki/net/cache.js';
 import { createFetcher } from '../../../src/pki/net/fetcher.js';
 import { parseCertificateDer } from '../../../src/pki/revocation/cert-facts.js';
 import { buildOcspRequest } from '../../../src/pki/revocation/ocsp-request.js';
@@ -66,6 +67,10 @@ describe('delegated OCSP responder without id-pkix-ocsp-nocheck: its own status 
     });
     expect([result.revocation[0]?.status, result.revocation[0]?.source]).toEqual(['good', 'ocsp']);
     expect(codes(result.revocation[0] ?? { findings: [] })).not.toContain('OCSP_RESPONDER_STATUS_NOT_CHECKED');
+    // The CRL that cleared the responder is part of the B-LT data, next to the OCSP response.
+    expect(result.revocation[0]?.supporting?.crls).toEqual([caEduCrl]);
+    expect(result.validationData.crls).toEqual([caEduCrl]);
+    expect(result.validationData.ocspResponses).toEqual([response]);
   });
 
   it('responder revoked in the CRL: its answer is not trusted; the certificate status comes from the CRL instead', async () => {
@@ -91,5 +96,15 @@ describe('delegated OCSP responder without id-pkix-ocsp-nocheck: its own status 
     });
     expect(services.requestCount('pki:/ca-edu.crl')).toBeGreaterThan(before);
     expect([result.revocation[0]?.status, result.revocation[0]?.source]).toEqual(['good', 'crl']);
+    // A responder that is not revoked: its answer is used, and the fetched CRL that cleared it is gathered.
+    const fine = await answerFromResponderWithoutNocheck(0x7e59n);
+    const cache = createPkiCache();
+    for (let round = 0; round < 2; round++) {
+      const used = await validateCertificate(services.fixture('teacher.cert.der'), {
+        trustStore, fetcher, cache, revocation: { mode: 'soft-fail' }, validationData: { ocspResponses: [fine] },
+      });
+      expect([used.revocation[0]?.status, used.revocation[0]?.source], `round ${round}`).toEqual(['good', 'ocsp']);
+      expect(used.validationData.crls, `round ${round}`).toHaveLength(1);
+    }
   });
 });
