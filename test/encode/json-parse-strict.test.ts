@@ -35,6 +35,11 @@ describe('parseJsonStrict', () => {
     expect(Object.keys(value)).toEqual(['__proto__']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    // names Object.prototype also has are own data members, in document order, and duplicates are still refused
+    const named = parseJsonStrict('{"constructor":1,"toString":"x","hasOwnProperty":null,"a":2}') as Record<string, unknown>;
+    expect(Object.entries(named)).toEqual([['constructor', 1], ['toString', 'x'], ['hasOwnProperty', null], ['a', 2]]);
+    expect(codeOf(() => parseJsonStrict('{"toString":1,"toString":2}'))).toBe('JSON_DUPLICATE_KEY');
+    expect(codeOf(() => parseJsonStrict('{"__proto__":1,"__proto__":2}'))).toBe('JSON_DUPLICATE_KEY');
   });
 
   it('refuses duplicate member names, also when escaped differently', () => {

@@ -61,8 +61,10 @@ function setMember(target: { [key: string]: JsonValue }, key: string, value: Jso
   if (Object.prototype.hasOwnProperty.call(target, key)) {
     throw new EdusignError('JSON_DUPLICATE_KEY', { detail: `duplicate member name ${JSON.stringify(key)} at offset ${offset}`, context: { key, offset } });
   }
-  // defineProperty so that a member named "__proto__" is an own property, never a prototype change.
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  // A name Object.prototype knows ("__proto__", "constructor"…) is defined, so it is an own data property and never
+  // a prototype change or an inherited setter call; other names take the (much faster) plain assignment.
+  if (key in Object.prototype) Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
 }
 
 /** The parser state for one call; all state is local to the call. */
