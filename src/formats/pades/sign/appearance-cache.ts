@@ -132,6 +132,9 @@ function memo<T>(map: Map<string, Promise<T>>, max: number, key: string, load: (
  * ```
  */
 export function parseAppearanceFont(fontkit: FontkitLike, bytes: Uint8Array, cache?: PdfAppearanceCache): Promise<ParsedFont> {
+  if (!(bytes instanceof Uint8Array)) {
+    return Promise.reject(new EdusignError('INVALID_ARGUMENT', { detail: 'appearance.font must be a Uint8Array (TrueType/OpenType bytes)' }));
+  }
   const load = async (): Promise<ParsedFont> => {
     try { return fontkit.create(bytes); } catch (cause) {
       throw new EdusignError('INVALID_ARGUMENT', { detail: 'appearance.font is not a usable TrueType/OpenType font', cause });
@@ -156,6 +159,9 @@ function isPng(b: Uint8Array): boolean { return b[0] === 0x89 && b[1] === 0x50 &
  * ```
  */
 export function loadAppearanceImage(pdfLib: PdfLibModule, bytes: Uint8Array, cache?: PdfAppearanceCache): Promise<LoadedImage> {
+  if (!(bytes instanceof Uint8Array)) {
+    return Promise.reject(new EdusignError('INVALID_ARGUMENT', { detail: 'appearance.image must be a Uint8Array (PNG or JPEG bytes)', detailVi: 'ảnh phải là PNG hoặc JPEG' }));
+  }
   const load = async (): Promise<LoadedImage> => {
     if (!isJpeg(bytes) && !isPng(bytes)) {
       throw new EdusignError('INVALID_ARGUMENT', { detail: 'the appearance image must be PNG or JPEG', detailVi: 'ảnh phải là PNG hoặc JPEG' });
