@@ -98,7 +98,7 @@ export function defaultFontPath(): string {
  * ```
  */
 export function appearanceFontBytes(font: Uint8Array | undefined, cache?: PdfAppearanceCache): Uint8Array {
-  if (font) return font;
+  if (font !== undefined) return font;
   if (cache?.defaultFont) return cache.defaultFont;
   let bytes: Uint8Array;
   try { bytes = readFileSync(defaultFontPath()); } catch (cause) {

@@ -53,6 +53,10 @@ describe('appearanceCache (parsed font and seal reused across visible signatures
     expect(cache.fonts.size).toBe(0);
     await expectCode(signPdf(classicPdf(), { signer: testSigner('teacher'), signingTime, appearance: appearance(new Uint8Array([1, 2, 3, 4])), appearanceCache: cache }), 'INVALID_ARGUMENT');
     expect(cache.images.size).toBe(0);
+    for (const junk of ['', 0]) {
+      const font = { rect: [10, 10, 100, 40] as [number, number, number, number], font: junk as unknown as Uint8Array };
+      await expectCode(signPdf(classicPdf(), { signer: testSigner('teacher'), signingTime, appearance: font, appearanceCache: cache }), 'INVALID_ARGUMENT');
+    }
     for (const junk of [42, 'DejaVuSans.ttf', { length: 3 }]) {
       const font = { rect: [10, 10, 100, 40] as [number, number, number, number], font: junk as unknown as Uint8Array };
       await expectCode(signPdf(classicPdf(), { signer: testSigner('teacher'), signingTime, appearance: font, appearanceCache: cache }), 'INVALID_ARGUMENT');
