@@ -86,6 +86,10 @@ const coldOcsp = async () => expectPassed(await pki.validateCertificate(teacher,
   trustStore: pki.createTrustStore({ anchors, intermediates }), cache: pki.createPkiCache(), offline: true, validationData: m.ocsp,
 }));
 const storeOnly = async () => expectPassed(await pki.validateCertificate(teacher, { trustStore: sharedStore, offline: true, validationData: m.ocsp }));
+const noData = async () => {
+  const r = await pki.validateCertificate(teacher, { trustStore: sharedStore, offline: true, revocation: { mode: 'soft-fail' } });
+  if (r.indication !== 'TOTAL_PASSED' || r.revocation.some((c) => c.status !== 'unknown')) throw new Error('bench: soft-fail case');
+};
 const pathOnly = async () => expectPassed(await pki.buildAndValidatePath(teacher, { trustStore: sharedStore, cache: sharedCache, offline: true }));
 const tsaStore = pki.createTrustStore({ anchors });
 const tsaWarm = async () => expectPassed(await pki.verifyTimestampToken(m.token, {
@@ -100,6 +104,7 @@ if (tsaOnly) cases.push(['verifyTimestampToken warm (OCSP data, shared cache)', 
 if (!only && !tsaOnly && !nocacheOnly && !coldOnly) {
   cases.push(['validateCertificate cold, OCSP data (new store + cache each call)', coldOcsp]);
   cases.push(['validateCertificate, OCSP data, shared store, no cache', storeOnly]);
+  cases.push(['validateCertificate, no revocation data, soft-fail, shared store', noData]);
   cases.push(['buildAndValidatePath warm (shared store + cache)', pathOnly]);
   cases.push(['verifyTimestampToken warm (OCSP data, shared cache)', tsaWarm]);
 }

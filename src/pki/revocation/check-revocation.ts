@@ -325,13 +325,25 @@ function ocspCacheKey(cert: pkijs.Certificate, issuer: pkijs.Certificate): strin
   return `ocsp:${keyHash}:${integerHex(cert.serialNumber)}`;
 }
 
+/** Where a level's status can be asked, and its OCSP cache key: memoised, so an offline call parses nothing. */
+interface LevelSources {
+  ocspUrls: string[];
+  crlUrls: string[];
+  ocspKey: string;
+}
+
+async function sourcesOf(pair: Level, context: Context): Promise<LevelSources> {
+  return memoised(context.options.memo ?? context.options.cache, `sources:${pair.certSha}:${pair.issuerSha}`, () => ({
+    ocspUrls: aiaUrls(pair.cert(), OID.accessOcsp), crlUrls: crlUrls(pair.cert()), ocspKey: ocspCacheKey(pair.cert(), pair.issuer()),
+  }));
+}
+
 async function fromOcsp(pair: Level, context: Context, consider: Consider, notes: Finding[]) {
   const { options } = context;
-  const cert = pair.cert();
-  const issuer = pair.issuer();
-  const urls = aiaUrls(cert, OID.accessOcsp).slice(0, options.maxUrlsPerSource ?? 3);
+  const sources = await sourcesOf(pair, context);
+  const urls = sources.ocspUrls.slice(0, options.maxUrlsPerSource ?? 3);
   if (urls.length === 0) return undefined;
-  const key = ocspCacheKey(cert, issuer);
+  const key = sources.ocspKey;
   const cached = options.cache?.get(key, context.now);
   if (cached) {
     const done = consider(await ocspCheck(pair, cached, context, urls[0]));
@@ -348,7 +360,7 @@ async function fromOcsp(pair: Level, context: Context, consider: Consider, notes
     try {
       // Concurrent validations of the same certificate share one request (and its nonce).
       ({ response, nonce } = await sharedWork(options.cache, `fetch:${key}:${url}`, async () => {
-        const request = await buildOcspRequest(cert, issuer, { nonce: options.ocspNonce === false ? false : undefined });
+        const request = await buildOcspRequest(pair.cert(), pair.issuer(), { nonce: options.ocspNonce === false ? false : undefined });
         return { nonce: request.nonce, response: await sendOcspRequest(fetcher, url, request.der, options.ocspMethod ?? 'auto') };
       }));
     } catch (error) {
@@ -368,7 +380,7 @@ async function fromOcsp(pair: Level, context: Context, consider: Consider, notes
 
 async function fromCrls(pair: Level, context: Context, consider: Consider, notes: Finding[]) {
   const { options } = context;
-  const urls = crlUrls(pair.cert()).slice(0, options.maxUrlsPerSource ?? 3);
+  const urls = (await sourcesOf(pair, context)).crlUrls.slice(0, options.maxUrlsPerSource ?? 3);
   for (const url of urls) {
     const key = `crl:${url}`;
     const cached = options.cache?.get(key, context.now);
