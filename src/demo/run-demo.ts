@@ -13,7 +13,7 @@ import { keyObjectSigner } from '../crypto/index.js';
 import type { Signer } from '../crypto/types.js';
 import { canonicalRecordJson, toXml } from '../encode/index.js';
 import { renderTranscriptPdf, signatureFieldName } from '../encode/pdf/index.js';
-import { signPdf } from '../formats/pades/index.js';
+import { createPdfAppearanceCache, signPdf } from '../formats/pades/index.js';
 import { countersignXml, signXml } from '../formats/xades/index.js';
 import { signJws } from '../formats/jades/index.js';
 import type { SignatureReport, VerificationReport } from '../formats/report.js';
@@ -125,8 +125,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       { signer: signers.principal, field: signatureFieldName({ role: 'HIEU_TRUONG', schoolYear: year.schoolYear }), role: 'Hiệu trưởng', level: 'B-T' },
       { signer: signers.seal, field: signatureFieldName({ role: 'DON_VI_CON_DAU', schoolYear: year.schoolYear }), role: 'Đơn vị', level: 'B-LTA' },
     ];
+    const appearanceCache = createPdfAppearanceCache();
     for (const step of steps) {
       const result = await signPdf(pdf, {
+        appearanceCache,
         signer: step.signer, level: step.level, timestampAuthority: tsa, field: step.field,
         appearance: { role: step.role },
         ...(step.certify ? { certify: step.certify } : {}),
