@@ -55,6 +55,11 @@ describe('canonicalize: fast path and reference walk', () => {
     expect(isCanonicalJson(enc('{"a":1}'))).toEqual({ canonical: true, value: { a: 1 } });
     // deep nesting never reaches the (recursive) JSON.stringify
     expect(isCanonicalJson(enc('['.repeat(100_000) + ']'.repeat(100_000))).canonical).toBe(false);
+    // ... nor JSON.parse, which would take seconds to build a hostile deep structure of a few MB
+    const deep = enc('[{"a":'.repeat(1_000_000) + '1' + '}]'.repeat(1_000_000));
+    const started = process.hrtime.bigint();
+    expect(isCanonicalJson(deep).canonical).toBe(false);
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(400);
     expect(isCanonicalJson(enc('['.repeat(300) + ']'.repeat(300)), 256).canonical).toBe(false);
     expect(isCanonicalJson(enc('['.repeat(300) + ']'.repeat(300)), 400).canonical).toBe(true);
     // a backslash followed by "ud800" is text, not a lone surrogate: canonical, on both paths

@@ -159,8 +159,13 @@ export function fastCanonicalText(value: unknown, nfc: boolean, maxDepth: number
   if (!scan(value, 0, maxDepth, nfc, s)) return undefined;
   let text: string;
   if (!s.nfcChanges && propertyListFits(s)) {
-    // default sort compares by UTF-16 code units, as RFC 8785 §3.2.3 requires
-    text = JSON.stringify(value, [...s.names].sort());
+    // default sort compares by UTF-16 code units, as RFC 8785 §3.2.3 requires. The value is read a second time
+    // here: a getter or proxy answering differently than to the walk may make it throw (then: reference walk).
+    try {
+      text = JSON.stringify(value, [...s.names].sort());
+    } catch {
+      return undefined;
+    }
   } else {
     const c = copy(value, 0, maxDepth, nfc);
     if (c === BAD) return undefined;

@@ -15,6 +15,29 @@ const ESCAPED_SURROGATE = /\\ud[89a-f]/;
 
 type Shape = 'ok' | 'unsorted' | 'deep';
 
+/**
+ * Whether the bracket nesting of a JSON text stays within `max` (strings skipped), checked on the bytes before
+ * `JSON.parse`, which would otherwise build the whole of a hostile deep structure (seconds for a few MB).
+ */
+function depthWithin(bytes: Uint8Array, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) {
+      inString = true;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return false;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+  }
+  return true;
+}
+
 /** Nesting within `max` and members in UTF-16 code unit order at every level. Recursion bounded by `max`. */
 function shape(node: unknown, depth: number, max: number): Shape {
   if (typeof node !== 'object' || node === null) return 'ok';
@@ -51,7 +74,7 @@ function wellFormed(node: unknown): boolean {
 /**
  * Whether `bytes` are exactly the RFC 8785 canonical form of the JSON they hold (no NFC question asked: the
  * bytes are never re-normalised). Returns the parsed value when they are. Nesting deeper than `maxDepth`
- * (default 256, at most 512) answers `false` without recursing, so the caller's strict parser gives the error.
+ * (default 256, at most 512) answers `false` before parsing, so the caller's strict parser gives the error.
  *
  * @example
  * ```ts
@@ -61,8 +84,9 @@ function wellFormed(node: unknown): boolean {
  */
 export function isCanonicalJson(bytes: Uint8Array, maxDepth = 256): { canonical: true; value: unknown } | { canonical: false } {
   const no = { canonical: false } as const;
+  const limit = Math.min(maxDepth, DEFAULT_MAX_DEPTH);
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (!isUtf8(buf)) return no;
+  if (!isUtf8(buf) || !depthWithin(buf, limit)) return no;
   const text = buf.toString('utf8');
   let value: unknown;
   try {
@@ -70,7 +94,7 @@ export function isCanonicalJson(bytes: Uint8Array, maxDepth = 256): { canonical:
   } catch {
     return no;
   }
-  const s = shape(value, 0, Math.min(maxDepth, DEFAULT_MAX_DEPTH));
+  const s = shape(value, 0, limit);
   if (s === 'deep') return no; // JSON.stringify and the canonicaliser recurse: leave it to the strict parser
   if (s === 'ok') {
     // JSON.stringify writes RFC 8785 numbers and string escapes in the member order JSON.parse kept; a duplicate
