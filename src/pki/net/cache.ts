@@ -32,8 +32,9 @@ interface Entry {
  * verifying 1,000 documents of one school makes O(issuers) network calls.
  *
  * Keys used by the SDK: `crl:<url>`, `ocsp:<issuer key hash hex>:<serial hex>`, `aia:<url>`.
- * Memoised pure decisions are kept here too (`certsig:`, `spki:`, `ocsp-eval:`, `crl-eval:`, `subject:`, `sources:`, `tst:`,
- * each naming its inputs by SHA-256; see `TrustStore.memo()` for the store's own memo when there is no cache).
+ * Memoised pure decisions are kept here too (`certsig:`, `spki:`, `ocsp-eval:`, `crl-eval:`, `subject:`,
+ * `sources:`, `tst:`, each naming its inputs by SHA-256; see `TrustStore.memo()` for the store's own memo when
+ * there is no cache).
  * An entry set with `expires === undefined` never expires (it is only dropped when the cache is full, least
  * recently used first).
  *
