@@ -160,7 +160,11 @@ export interface CertificateValidationOptions {
   cache?: PkiCacheLike;
 }
 
-/** Caller-owned cache for network results; see `createPkiCache()`. */
+/**
+ * Caller-owned cache for network results; see `createPkiCache()`. It also holds memoised verdicts of pure
+ * checks (e.g. "certificate X is signed by key Y"), which are trusted when read back: back it only with storage
+ * that untrusted parties cannot write (network data in it is re-verified, verdicts are not).
+ */
 export interface PkiCacheLike {
   /** The cached bytes for `key`, or `undefined` when absent or expired at `now`. */
   get(key: string, now: Date): Uint8Array | undefined;
