@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const quick = process.argv.includes('--quick');
-const benches = ['pades-sign.mjs', 'pades-verify.mjs', 'xades.mjs', 'jades.mjs'];
+const benches = ['pki.mjs', 'pades-sign.mjs', 'pades-verify.mjs', 'xades.mjs', 'jades.mjs'];
 let failed = 0;
 for (const bench of benches) {
   process.stdout.write(`\n=== ${bench} ===\n`);

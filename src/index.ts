@@ -19,3 +19,4 @@ export type * from './crypto/types.js';
 export type * from './pki/types.js';
 export type * from './pki/indication.js';
 export type * from './formats/report.js';
+export { checkSignerBeforeSigning, type SignerCheckOptions, type SignerCheckOutcome } from './formats/signer-check.js';

@@ -5,7 +5,7 @@
 import { EdusignError } from '../../errors.js';
 import type { Signer } from '../../crypto/types.js';
 import type { JwsSignOptionsBase, JwsSignResult } from './options.js';
-import { checkJwsSigner } from './lib/check-signer.js';
+import { checkSignerBeforeSigning } from '../signer-check.js';
 import { presignJws } from './lib/presign.js';
 import { completeJwsSignature } from './complete.js';
 import { toPrepared } from './prepare.js';
@@ -25,7 +25,7 @@ export async function signJwsBatch(values: readonly unknown[], signer: Signer, o
   if (!Array.isArray(values)) throw new EdusignError('INVALID_ARGUMENT', { detail: 'values must be an array' });
   if (values.length === 0) return [];
   assertLevelReachable(options.level ?? 'B-B', options);
-  const check = await checkJwsSigner(signer.certificate, signer.chain, options.check);
+  const check = await checkSignerBeforeSigning(signer.certificate, signer.chain, options.check);
   const prepared = values.map((v) => {
     const pre = presignJws(v, signer, options);
     if (pre.plan.sigD && (options.level ?? 'B-B') === 'B-LTA') throw new EdusignError('INVALID_ARGUMENT', { detail: 'batch signing of detached payloads stops at B-LT' });

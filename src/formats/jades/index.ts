@@ -15,7 +15,7 @@ export { verifyJws } from './verify/verify-jws.js';
 export { importJwsSigningKeys } from './verify/signing-key-memo.js';
 export { parseJws, type JwsDocument, type JwsSignatureObject } from './lib/jws-document.js';
 export type {
-  JwsSerialization, JwsSignerCheckOptions, JwsCommitment, JwsDetachedOptions, JwsSignOptionsBase, JwsSignOptions, JwsPrepareOptions,
+  JwsSerialization, JwsCommitment, JwsDetachedOptions, JwsSignOptionsBase, JwsSignOptions, JwsPrepareOptions,
   JwsSignResult, JwsSignatureState, JwsPrepared, JwsSigner, JwsVerifyOptions, JwsSignatureReport, JwsVerificationReport,
   JwsSigningKey, JwsSigningKeys,
 } from './options.js';

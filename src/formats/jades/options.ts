@@ -7,6 +7,7 @@ import type { KeyObject } from 'node:crypto';
 import type { Signer, SignatureAlgorithm } from '../../crypto/types.js';
 import type { JsonValue } from '../../encode/json/parse-strict.js';
 import type { Finding } from '../../pki/indication.js';
+import type { SignerCheckOptions } from '../signer-check.js';
 import type {
   CertificateValidationOptions, Fetcher, PkiCacheLike, RevocationPolicy, TimestampAuthority, TrustStoreLike, ValidationData,
 } from '../../pki/types.js';
@@ -14,19 +15,6 @@ import type { BaselineLevel, SignatureReport, VerificationReport } from '../repo
 
 /** JWS serializations (RFC 7515 §7). */
 export type JwsSerialization = 'general' | 'flattened' | 'compact';
-
-/** Check-before-signing options (same shape as PAdES `SignerCheckOptions`). */
-export interface JwsSignerCheckOptions {
-  trustStore?: TrustStoreLike;
-  revocation?: RevocationPolicy;
-  fetcher?: Fetcher;
-  cache?: PkiCacheLike;
-  offline?: boolean;
-  /** Sign even when the certificate is expired, revoked or untrusted (the finding stays in `warnings`). */
-  allowInvalidCertificate?: boolean;
-  /** Skip the check entirely (a warning says so). */
-  skip?: boolean;
-}
 
 /** Signer commitment (srCms), ETSI TS 119 182-1 §5.2.3: a known type or a URI. */
 export type JwsCommitment =
@@ -69,7 +57,7 @@ export interface JwsSignOptionsBase {
   /** Hash of timestamp message imprints (default SHA-256). */
   timestampHash?: 'SHA-256' | 'SHA-384' | 'SHA-512';
   /** Check-before-signing. */
-  check?: JwsSignerCheckOptions;
+  check?: SignerCheckOptions;
   /** Validation options used to gather B-LT data (trust store, fetcher, cache, offline). */
   validation?: Partial<CertificateValidationOptions>;
   /** Validation data to embed as is for B-LT (certificates, CRLs, OCSP responses). */

@@ -5,7 +5,7 @@
 import { EdusignError } from '../../errors.js';
 import type { JwsPrepared, JwsPrepareOptions } from './options.js';
 import { b64url } from './lib/base64url.js';
-import { checkJwsSigner } from './lib/check-signer.js';
+import { checkSignerBeforeSigning } from '../signer-check.js';
 import { serializeJws } from './lib/jws-document.js';
 import { presignDigest, presignJws } from './lib/presign.js';
 import { levelRank } from './levels/raise.js';
@@ -52,7 +52,7 @@ export async function prepareJwsSignature(input: unknown, options: JwsPrepareOpt
   }
   levelRank(options.level ?? 'B-B');
   const chain = options.chain ?? [];
-  const check = await checkJwsSigner(options.certificate, chain, options.check);
+  const check = await checkSignerBeforeSigning(options.certificate, chain, options.check);
   const pre = presignJws(input, { certificate: options.certificate, chain, algorithm: options.algorithm }, options);
   if (pre.plan.sigD && (options.level ?? 'B-B') === 'B-LTA') {
     throw new EdusignError('INVALID_ARGUMENT', { detail: 'two-phase signing of a detached payload stops at B-LT (extend with extendJws and the payload)' });

@@ -4,7 +4,7 @@
  */
 import { EdusignError } from '../../errors.js';
 import type { Signer } from '../../crypto/types.js';
-import { checkBeforeSigning } from './check-signer.js';
+import { checkSignerBeforeSigning } from '../signer-check.js';
 import { completeTrustedState } from './complete.js';
 import type { XmlSignOptionsBase, XmlSignResult } from './options.js';
 import { buildPresignature } from './presign.js';
@@ -22,7 +22,7 @@ import { toPrepared } from './prepare.js';
 export async function signXmlBatch<T extends string | Uint8Array>(docs: readonly T[], signer: Signer, options: XmlSignOptionsBase = {}): Promise<XmlSignResult<T>[]> {
   if (!Array.isArray(docs)) throw new EdusignError('INVALID_ARGUMENT', { detail: 'docs must be an array' });
   if (docs.length === 0) return [];
-  const warnings = await checkBeforeSigning(signer.certificate, signer.chain, options.check);
+  const warnings = (await checkSignerBeforeSigning(signer.certificate, signer.chain, options.check)).warnings;
   const level = options.level ?? 'B-B';
   const prepared = docs.map((doc, i) => {
     const pre = buildPresignature(doc, signer, { ...options, ...(options.signatureId ? { signatureId: `${options.signatureId}-${i}` } : {}) });

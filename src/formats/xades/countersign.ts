@@ -5,7 +5,7 @@
  * @module
  */
 import { EdusignError } from '../../errors.js';
-import { checkBeforeSigning } from './check-signer.js';
+import { checkSignerBeforeSigning } from '../signer-check.js';
 import { completeTrustedState } from './complete.js';
 import type { XmlSignOptions, XmlSignResult } from './options.js';
 import { buildPresignature } from './presign.js';
@@ -25,7 +25,7 @@ export async function countersignXml<T extends string | Uint8Array>(xml: T, sign
   const signer = options?.signer;
   if (!signer || typeof signer.sign !== 'function') throw new EdusignError('INVALID_ARGUMENT', { detail: 'options.signer is required' });
   if (typeof signatureId !== 'string' || signatureId === '') throw new EdusignError('INVALID_ARGUMENT', { detail: 'signatureId is required' });
-  const warnings = await checkBeforeSigning(signer.certificate, signer.chain, options.check);
+  const warnings = (await checkSignerBeforeSigning(signer.certificate, signer.chain, options.check)).warnings;
   const pre = buildPresignature(xml, signer, options, signatureId);
   pre.warnings.unshift(...warnings);
   let value: Uint8Array;

@@ -12,7 +12,7 @@ export { extendXml } from './extend.js';
 export { verifyXml } from './verify.js';
 export type {
   XmlSignOptions, XmlSignOptionsBase, XmlPrepareOptions, XmlSignResult, XmlSignatureState, XmlPrepared,
-  XmlSignaturePlacement, XmlSignaturePolicy, XmlSignerCheckOptions,
+  XmlSignaturePlacement, XmlSignaturePolicy,
 } from './options.js';
 export type { XmlVerifyOptions, XmlVerificationReport, XmlSignatureReport, SignedElement, ExpectedSignedElement } from './verify-options.js';
 export type { C14nChoice } from './algorithms.js';

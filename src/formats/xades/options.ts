@@ -8,6 +8,7 @@ import type {
   CertificateValidationOptions, Fetcher, PkiCacheLike, RevocationPolicy, TimestampAuthority, TrustStoreLike, ValidationData,
 } from '../../pki/types.js';
 import type { BaselineLevel } from '../report.js';
+import type { SignerCheckOptions } from '../signer-check.js';
 import type { C14nChoice } from './algorithms.js';
 import type { XmlLimits } from './xml/types.js';
 
@@ -37,19 +38,6 @@ export interface XmlSignaturePolicy {
   description?: string;
   /** Where the policy document can be found (SPURI qualifier). */
   uri?: string;
-}
-
-/** Check-before-signing options (same shape as PAdES `SignerCheckOptions` and JAdES `JwsSignerCheckOptions`). */
-export interface XmlSignerCheckOptions {
-  trustStore?: TrustStoreLike;
-  revocation?: RevocationPolicy;
-  fetcher?: Fetcher;
-  cache?: PkiCacheLike;
-  offline?: boolean;
-  /** Sign even when the certificate is expired, revoked or untrusted (the finding stays in `warnings`). */
-  allowInvalidCertificate?: boolean;
-  /** Skip the check entirely (a warning says so). */
-  skip?: boolean;
 }
 
 /** Options common to every signing path. */
@@ -97,7 +85,7 @@ export interface XmlSignOptionsBase {
    */
   nfc?: 'warn' | 'normalize';
   /** Check-before-signing. */
-  check?: XmlSignerCheckOptions;
+  check?: SignerCheckOptions;
   /**
    * Validation options used to gather B-LT data and to validate the archive timestamp's TSA at B-LTA (trust store,
    * fetcher, cache, offline, revocation). What is not set here is taken from `check`.

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { EdusignError } from '../../errors.js';
 import { nodeHashName } from '../../crypto/digest.js';
-import { checkBeforeSigning } from './check-signer.js';
+import { checkSignerBeforeSigning } from '../signer-check.js';
 import type { XmlPrepared, XmlPrepareOptions } from './options.js';
 import { buildPresignature, type Presignature } from './presign.js';
 
@@ -46,7 +46,7 @@ export async function prepareXmlSignature(xml: string | Uint8Array, options: Xml
     throw new EdusignError('INVALID_ARGUMENT', { detail: 'certificate and algorithm are required' });
   }
   const chain = options.chain ?? [];
-  const warnings = await checkBeforeSigning(options.certificate, chain, options.check);
+  const warnings = (await checkSignerBeforeSigning(options.certificate, chain, options.check)).warnings;
   const pre = buildPresignature(xml, { certificate: options.certificate, chain, algorithm: options.algorithm }, options);
   pre.warnings.unshift(...warnings);
   return toPrepared(pre, options.certificate, options.algorithm.hash, options.level ?? 'B-B');

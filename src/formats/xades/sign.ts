@@ -3,7 +3,7 @@
  * @module
  */
 import { EdusignError } from '../../errors.js';
-import { checkBeforeSigning } from './check-signer.js';
+import { checkSignerBeforeSigning } from '../signer-check.js';
 import { completeTrustedState } from './complete.js';
 import type { XmlSignOptions, XmlSignResult } from './options.js';
 import { buildPresignature } from './presign.js';
@@ -24,7 +24,7 @@ import { toPrepared } from './prepare.js';
 export async function signXml<T extends string | Uint8Array>(xml: T, options: XmlSignOptions): Promise<XmlSignResult<T>> {
   const signer = options?.signer;
   if (!signer || typeof signer.sign !== 'function') throw new EdusignError('INVALID_ARGUMENT', { detail: 'options.signer is required' });
-  const warnings = await checkBeforeSigning(signer.certificate, signer.chain, options.check);
+  const warnings = (await checkSignerBeforeSigning(signer.certificate, signer.chain, options.check)).warnings;
   const pre = buildPresignature(xml, { certificate: signer.certificate, chain: signer.chain, algorithm: signer.algorithm }, options);
   pre.warnings.unshift(...warnings);
   let value: Uint8Array;

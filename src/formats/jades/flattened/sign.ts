@@ -8,7 +8,7 @@ import type { Signer } from '../../../crypto/types.js';
 import type { Finding } from '../../../pki/indication.js';
 import type { JwsSignOptionsBase, JwsSignResult } from '../options.js';
 import { assertSigner, callSigner } from '../lib/call-signer.js';
-import { checkJwsSigner } from '../lib/check-signer.js';
+import { checkSignerBeforeSigning } from '../../signer-check.js';
 import { serializeJws, type JwsDocument } from '../lib/jws-document.js';
 import { assemble, presignJws } from '../lib/presign.js';
 import { assertLevelReachable, raiseSignature } from '../levels/raise.js';
@@ -26,7 +26,7 @@ import { assertLevelReachable, raiseSignature } from '../levels/raise.js';
 export async function createJwsSignature(input: unknown, signer: Signer, options: JwsSignOptionsBase = {}, only = false): Promise<{ doc: JwsDocument; index: number; warnings: Finding[]; content: Uint8Array }> {
   assertSigner(signer);
   assertLevelReachable(options.level ?? 'B-B', options);
-  const check = await checkJwsSigner(signer.certificate, signer.chain, options.check);
+  const check = await checkSignerBeforeSigning(signer.certificate, signer.chain, options.check);
   const pre = presignJws(input, signer, options);
   if (only && pre.plan.existing) {
     throw new EdusignError('INVALID_ARGUMENT', { detail: 'the input already holds signatures: the flattened and compact serializations have room for one (use general)', detailVi: 'đầu vào đã có chữ ký: dạng flattened và compact chỉ chứa một chữ ký (hãy dùng general)' });

@@ -9,7 +9,7 @@ import { createPdfAppearanceCache } from './appearance-cache.js';
 import { completeInMemory } from './complete.js';
 import type { PdfSignOptions, PdfSignResult } from './options.js';
 import { prepareInMemory } from './prepare.js';
-import { checkSignerBeforeSigning } from './signer-check.js';
+import { checkSignerBeforeSigning } from '../../signer-check.js';
 
 /**
  * Sign every PDF of `pdfs` with `signer` using one `signDigests` call. Results are in input order.
@@ -30,7 +30,7 @@ export async function signPdfBatch(pdfs: readonly Uint8Array[], signer: Signer, 
   // one parsed font / decoded seal for the whole batch (unless the caller shares a longer-lived cache)
   const appearanceCache = options.appearanceCache ?? (options.appearance ? createPdfAppearanceCache() : undefined);
   const prepared = [];
-  for (const pdf of pdfs) prepared.push(await prepareInMemory(pdf, { ...options, signingTime, signer, appearanceCache, warnings: check.findings }));
+  for (const pdf of pdfs) prepared.push(await prepareInMemory(pdf, { ...options, signingTime, signer, appearanceCache, warnings: check.warnings }));
   let values: Uint8Array[];
   try { values = await signer.signDigests(prepared.map((p) => p.digest)); } catch (cause) {
     if (cause instanceof EdusignError) throw cause;

@@ -11,4 +11,4 @@ export { parsePdfSignatureState, type PdfSignatureState } from './state.js';
 export { extendPdf, type ExtendPdfOptions } from './extend.js';
 export { addValidationData } from './dss.js';
 export { addDocumentTimestamp, type DocumentTimestampOptions } from './document-timestamp.js';
-export type { PdfSignOptions, PdfSignResult, PdfSignatureAppearance, PdfFieldLock, SignerCheckOptions } from './options.js';
+export type { PdfSignOptions, PdfSignResult, PdfSignatureAppearance, PdfFieldLock } from './options.js';

@@ -6,6 +6,7 @@ import type { Signer } from '../../../crypto/types.js';
 import type { Finding } from '../../../pki/indication.js';
 import type { CertificateValidationOptions, Fetcher, PkiCacheLike, RevocationPolicy, TimestampAuthority, TrustStoreLike, ValidationData } from '../../../pki/types.js';
 import type { BaselineLevel } from '../../report.js';
+import type { SignerCheckOptions } from '../../signer-check.js';
 import type { PdfLimits } from '../pdf/limits.js';
 import type { PdfAppearanceCache } from './appearance-cache.js';
 
@@ -38,19 +39,6 @@ export interface PdfSignatureAppearance {
 
 /** FieldMDP lock of the new signature field (ISO 32000-1 §12.7.4.5 /Lock). */
 export type PdfFieldLock = { action: 'All' } | { action: 'Include' | 'Exclude'; fields: string[] };
-
-/** Check-before-signing options (the signer's certificate is validated before anything is signed). */
-export interface SignerCheckOptions {
-  trustStore?: TrustStoreLike;
-  revocation?: RevocationPolicy;
-  fetcher?: Fetcher;
-  cache?: PkiCacheLike;
-  offline?: boolean;
-  /** Sign even when the certificate is expired, revoked or untrusted (the finding stays in `warnings`). */
-  allowInvalidCertificate?: boolean;
-  /** Skip the check entirely (a warning says so). */
-  skip?: boolean;
-}
 
 /** Options of {@link signPdf} / {@link preparePdfSignature}. */
 export interface PdfSignOptions {

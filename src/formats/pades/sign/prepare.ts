@@ -11,6 +11,7 @@ import { nodeHashName } from '../../cms/build/algorithms.js';
 import { buildSignedAttributes } from '../../cms/build/signed-attributes.js';
 import { estimateSignedDataSize } from '../../cms/build/signed-data.js';
 import { openPdf } from '../pdf/document.js';
+import { checkSignerBeforeSigning } from '../../signer-check.js';
 import { appearanceBuilder } from './appearance.js';
 import { isPdfAppearanceCache } from './appearance-cache.js';
 import { hashByteRange } from './byterange.js';
@@ -114,7 +115,8 @@ export async function prepareInMemory(pdf: Uint8Array, options: PreparePdfSignat
 }
 
 /**
- * Prepare a PAdES signature (phase one of two). Throws PDF_* errors for files that cannot be signed.
+ * Prepare a PAdES signature (phase one of two). The signer's certificate is checked first (`options.check`, as in
+ * {@link signPdf}). Throws PDF_* errors for files that cannot be signed.
  * The state is plain JSON (it carries the prepared PDF as base64).
  *
  * @example
@@ -125,7 +127,10 @@ export async function prepareInMemory(pdf: Uint8Array, options: PreparePdfSignat
  * ```
  */
 export async function preparePdfSignature(pdf: Uint8Array, options: PreparePdfSignatureOptions): Promise<PreparedPdfSignature> {
-  const p = await prepareInMemory(pdf, options);
+  // Two-phase signing is a signing path too: the certificate is checked before the digest leaves.
+  const signingTime = options.signingTime ?? new Date();
+  const check = await checkSignerBeforeSigning(options.signer.certificate, options.signer.chain, options.check, signingTime);
+  const p = await prepareInMemory(pdf, { ...options, signingTime, warnings: [...(options.warnings ?? []), ...check.warnings] });
   const b64 = (b: Uint8Array): string => Buffer.from(b).toString('base64');
   const state: PdfSignatureState = {
     kind: 'edusign.pades.signature', version: 1, ...(options.detachedPdf ? {} : { pdf: b64(p.bytes) }),

@@ -8,7 +8,7 @@ import type { Signer } from '../../../crypto/types.js';
 import { completeInMemory } from './complete.js';
 import type { PdfSignOptions, PdfSignResult } from './options.js';
 import { prepareInMemory } from './prepare.js';
-import { checkSignerBeforeSigning } from './signer-check.js';
+import { checkSignerBeforeSigning } from '../../signer-check.js';
 
 /** Options of {@link signPdf}. */
 export interface SignPdfOptions extends PdfSignOptions {
@@ -36,7 +36,7 @@ export async function signPdf(pdf: Uint8Array, options: SignPdfOptions): Promise
   const signingTime = options.signingTime ?? new Date();
   const check = await checkSignerBeforeSigning(signer.certificate, signer.chain, options.check, signingTime);
   const attempt = async (contentsSize: number | undefined): Promise<PdfSignResult> => {
-    const prepared = await prepareInMemory(pdf, { ...options, signingTime, contentsSize, warnings: check.findings });
+    const prepared = await prepareInMemory(pdf, { ...options, signingTime, contentsSize, warnings: check.warnings });
     let value: Uint8Array;
     try { value = await signer.sign(prepared.toBeSigned); } catch (cause) {
       if (cause instanceof EdusignError) throw cause;
