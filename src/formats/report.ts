@@ -64,7 +64,10 @@ export interface SignatureReport {
 export interface VerificationReport {
   /** The container format that was verified. */
   format: SignatureFormat;
-  /** The document's verdict, summarising its signatures (and the record checks, when there is a record). */
+  /**
+   * The document's verdict on its signatures. Record checks never change it: they are reported in {@link VerificationReport.document}
+   * (a record that breaks a Circular's rule was still signed by whom the signatures say).
+   */
   indication: Indication;
   /** Why, when the indication is not TOTAL_PASSED. */
   subIndication?: SubIndication;

@@ -3,6 +3,7 @@
  * @module
  */
 import type { SignatureFormat } from '../formats/report.js';
+import type { VerifyPdfOptions } from '../formats/pades/index.js';
 import type { CertificateValidationOptions, TrustStoreLike } from '../pki/types.js';
 
 /** Options of `verify()`, shared by every format. */
@@ -25,6 +26,8 @@ export interface VerifyOptions {
   payload?: Uint8Array;
   /** Force the format instead of sniffing the content. */
   format?: SignatureFormat;
+  /** PDF-only options: what an approval signature tolerates afterwards (DocMDP P), and reader limits. */
+  pdf?: Pick<VerifyPdfOptions, 'approvalPolicy' | 'limits'>;
   /** Read the signed school record and check it (default true). */
   checkRecord?: boolean;
 }

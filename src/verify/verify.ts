@@ -8,7 +8,8 @@ import type { SignatureFormat, SignatureReport, VerificationReport } from '../fo
 import { verifyPdf } from '../formats/pades/index.js';
 import { verifyXml } from '../formats/xades/index.js';
 import { verifyJws } from '../formats/jades/index.js';
-import { EdusignError } from '../errors.js';
+import { EdusignError, isEdusignError } from '../errors.js';
+import { parseJsonStrict } from '../encode/json/parse-strict.js';
 import { detectFormat } from './detect-format.js';
 import type { VerifyOptions } from './options.js';
 import { checkRecord } from './check-record.js';
@@ -26,18 +27,44 @@ function pkiOptions(options: VerifyOptions) {
   };
 }
 
+/** The report for a document that carries no signature at all (as `verifyPdf` reports an unsigned PDF). */
+function unsignedReport(format: SignatureFormat): VerificationReport {
+  return {
+    format, indication: 'INDETERMINATE', subIndication: 'SIGNED_DATA_NOT_FOUND', signatures: [],
+    warnings: [{ code: 'NO_SIGNATURE', message: 'The document carries no signature', messageVi: 'Tài liệu không có chữ ký' }],
+  };
+}
+
+/** A JSON document that is not a JWS at all (no JWS member), as opposed to a broken JWS. */
+function isPlainJson(bytes: Uint8Array): boolean {
+  try {
+    const value = parseJsonStrict(bytes);
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return true;
+    return !['payload', 'signatures', 'signature', 'protected'].some((k) => Object.hasOwn(value, k));
+  } catch {
+    return false; // malformed JSON: let the JWS verifier give its typed error
+  }
+}
+
 async function verifyFormat(format: SignatureFormat, bytes: Uint8Array, options: VerifyOptions): Promise<{ report: VerificationReport; record: unknown }> {
   switch (format) {
     case 'PAdES': {
-      const report = await verifyPdf(bytes, pkiOptions(options));
+      const report = await verifyPdf(bytes, { ...pkiOptions(options), ...options.pdf });
       const signed = report.signatures.some((s) => s.indication === 'TOTAL_PASSED');
       return { report, record: signed && options.checkRecord !== false ? await recordFromPdf(bytes) : undefined };
     }
     case 'XAdES': {
-      const report = await verifyXml(bytes, pkiOptions(options));
+      let report;
+      try {
+        report = await verifyXml(bytes, pkiOptions(options));
+      } catch (error) {
+        if (isEdusignError(error) && error.code === 'SIGNATURE_NOT_FOUND') return { report: unsignedReport('XAdES'), record: undefined };
+        throw error;
+      }
       return { report, record: recordFromXmlSignatures(report.signatures.filter((s) => s.indication === 'TOTAL_PASSED')) };
     }
     case 'JAdES': {
+      if (!options.payload && isPlainJson(bytes)) return { report: unsignedReport('JAdES'), record: undefined };
       const report = await verifyJws(bytes, { ...pkiOptions(options), ...(options.payload ? { payload: options.payload } : {}) });
       const signed = report.signatures.some((s) => s.indication === 'TOTAL_PASSED');
       return { report, record: signed ? report.payload : undefined };

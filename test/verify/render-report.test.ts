@@ -53,3 +53,15 @@ describe('format detection by content', () => {
     expect(detectFormat(new TextEncoder().encode(input))).toBe(expected);
   });
 });
+
+describe('verify() on documents without any signature', () => {
+  it('reports INDETERMINATE / SIGNED_DATA_NOT_FOUND for XML and JSON as for PDF, and still throws for broken input', async () => {
+    const { verify } = await import('../../src/verify/index.js');
+    const xml = await verify(new TextEncoder().encode('<r><d Id="data">x</d></r>'));
+    expect([xml.format, xml.indication, xml.subIndication]).toEqual(['XAdES', 'INDETERMINATE', 'SIGNED_DATA_NOT_FOUND']);
+    const json = await verify(new TextEncoder().encode('{"kind":"transcript"}'));
+    expect([json.format, json.indication, json.subIndication]).toEqual(['JAdES', 'INDETERMINATE', 'SIGNED_DATA_NOT_FOUND']);
+    await expect(verify(new TextEncoder().encode('{"payload": 1, "signatures": "x"}'))).rejects.toMatchObject({ code: 'JWS_MALFORMED' });
+    await expect(verify(new TextEncoder().encode('{"a":1,"a":2}'))).rejects.toMatchObject({ name: 'EdusignError' });
+  });
+});
