@@ -26,6 +26,7 @@ function rasterise(pdf: Uint8Array, page: number, name: string, png: boolean): s
 }
 
 const cases: { name: string; page: number; render: () => Promise<Uint8Array> }[] = [
+  { name: 'thpt-cover', page: 1, render: () => renderTranscriptPdf(load<Transcript>('transcript-thpt.json')) },
   { name: 'thpt-identity', page: 2, render: () => renderTranscriptPdf(load<Transcript>('transcript-thpt.json')) },
   { name: 'thpt-year-subjects', page: 3, render: () => renderTranscriptPdf(load<Transcript>('transcript-thpt.json')) },
   { name: 'thpt-year-results', page: 4, render: () => renderTranscriptPdf(load<Transcript>('transcript-thpt.json')) },
