@@ -59,13 +59,30 @@ function columnXs(x: number, columns: TableColumn[]): number[] {
   return xs;
 }
 
+/** Runs of consecutive columns that share a group label. */
+function groupSpans(columns: readonly TableColumn[], xs: readonly number[]): { label: string; x: number; width: number }[] {
+  const spans: { label: string; x: number; width: number }[] = [];
+  let i = 0;
+  while (i < columns.length) {
+    const label = columns[i]!.group;
+    if (label === undefined) { i++; continue; }
+    let width = 0;
+    const start = i;
+    while (i < columns.length && columns[i]!.group === label) width += columns[i++]!.width;
+    spans.push({ label, x: xs[start]!, width });
+  }
+  return spans;
+}
+
 function drawHeader(canvas: Canvas, top: number, o: TableOptions): number {
   const size = o.headerFontSize ?? (o.fontSize ?? 9);
   const xs = columnXs(o.x, o.columns);
   const grouped = o.columns.some((c) => c.group !== undefined);
   const lineH = size * 1.25;
   const cellLines = o.columns.map((c) => canvas.wrap(c.header, c.width - 2 * PAD, size));
-  const upperH = grouped ? lineH + 2 * PAD : 0;
+  const groups = groupSpans(o.columns, xs).map((g) => ({ ...g, lines: canvas.wrap(g.label, g.width - 2 * PAD, size) }));
+  // A group label longer than its columns wraps onto more lines instead of running over its neighbours.
+  const upperH = grouped ? Math.max(1, ...groups.map((g) => g.lines.length)) * lineH + 2 * PAD : 0;
   const linesOf = (inGroup: boolean): number => Math.max(0, ...cellLines.filter((_, i) => (o.columns[i]!.group !== undefined) === inGroup).map((l) => l.length));
   const spanning = grouped ? linesOf(false) * lineH + 2 * PAD : 0;
   const total = Math.max(upperH + (grouped ? linesOf(true) : linesOf(false)) * lineH + 2 * PAD, spanning);
@@ -83,18 +100,10 @@ function drawHeader(canvas: Canvas, top: number, o: TableOptions): number {
     for (const line of lines) { canvas.text(line, x + PAD, baseline, { size, bold: true, align: 'center' }, c.width - 2 * PAD); baseline -= lineH; }
     canvas.box(x, cellTop - cellH, c.width, cellH, { stroke: 0.5 });
   });
-  if (grouped) {
-    let i = 0;
-    while (i < o.columns.length) {
-      const group = o.columns[i]!.group;
-      if (group === undefined) { i++; continue; }
-      let j = i;
-      let width = 0;
-      while (j < o.columns.length && o.columns[j]!.group === group) { width += o.columns[j]!.width; j++; }
-      canvas.box(xs[i]!, top - upperH, width, upperH, { stroke: 0.5 });
-      canvas.text(group, xs[i]! + PAD, top - PAD - size * 0.95, { size, bold: true, align: 'center' }, width - 2 * PAD);
-      i = j;
-    }
+  for (const g of groups) {
+    canvas.box(g.x, top - upperH, g.width, upperH, { stroke: 0.5 });
+    let baseline = top - (upperH - g.lines.length * lineH) / 2 - size * 0.95;
+    for (const line of g.lines) { canvas.text(line, g.x + PAD, baseline, { size, bold: true, align: 'center' }, g.width - 2 * PAD); baseline -= lineH; }
   }
   return top - total;
 }
