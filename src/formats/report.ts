@@ -53,7 +53,12 @@ export interface SignatureReport {
   /** Timestamps on this signature (and, for PDFs, document timestamps after it). */
   timestamps: TimestampReport[];
   /** What is covered: PDF `whole-document`/`revision`, XML the signed element ids, JSON `payload`. */
-  coverage: { kind: string; detail?: string };
+  coverage: {
+    kind: string;
+    detail?: string;
+    /** PDF: the signature covers the first `signedLength` bytes of the file (apart from its own /Contents). */
+    signedLength?: number;
+  };
   /** Changes made after this signature (PDF incremental updates), each judged allowed or not. */
   modificationsAfter: { description: string; allowed: boolean }[];
   /** Coded observations behind the verdict (bilingual), including warnings that did not change it. */

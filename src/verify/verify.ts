@@ -50,8 +50,13 @@ async function verifyFormat(format: SignatureFormat, bytes: Uint8Array, options:
   switch (format) {
     case 'PAdES': {
       const report = await verifyPdf(bytes, { ...pkiOptions(options), ...options.pdf });
-      const signed = report.signatures.some((s) => s.indication === 'TOTAL_PASSED');
-      return { report, record: signed && options.checkRecord !== false ? await recordFromPdf(bytes) : undefined };
+      // The record every valid signer signed: read it from the shortest signed prefix of the file, never from
+      // revisions appended after the signatures.
+      const lengths = report.signatures
+        .filter((s) => s.indication === 'TOTAL_PASSED' && s.coverage.kind !== 'document-timestamp' && s.coverage.signedLength)
+        .map((s) => s.coverage.signedLength!);
+      const record = lengths.length && options.checkRecord !== false ? await recordFromPdf(bytes.subarray(0, Math.min(...lengths))) : undefined;
+      return { report, record };
     }
     case 'XAdES': {
       let report;

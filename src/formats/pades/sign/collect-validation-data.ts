@@ -22,6 +22,15 @@ import type { ExtendPdfOptions } from './extend.js';
  * const { data, findings } = await collectValidationData(signed, { validation: { fetcher, trustStore } });
  * ```
  */
+/** Both sources of supplied validation data, joined (a spread would let one replace the other's lists). */
+function joinValidationData(a: Partial<ValidationData> | undefined, b: Partial<ValidationData> | undefined): Partial<ValidationData> {
+  return {
+    certificates: [...(a?.certificates ?? []), ...(b?.certificates ?? [])],
+    crls: [...(a?.crls ?? []), ...(b?.crls ?? [])],
+    ocspResponses: [...(a?.ocspResponses ?? []), ...(b?.ocspResponses ?? [])],
+  };
+}
+
 export async function collectValidationData(pdf: Uint8Array, options: ExtendPdfOptions): Promise<{ data: ValidationData; findings: Finding[] }> {
   const doc = openPdf(pdf, options.limits);
   const v = options.validation ?? {};
@@ -40,7 +49,7 @@ export async function collectValidationData(pdf: Uint8Array, options: ExtendPdfO
     for (const c of chain) add(data.certificates, c);
     const checks = await checkRevocation(chain, {
       fetcher: v.fetcher, cache: v.cache, offline: v.offline ?? v.fetcher === undefined,
-      policy: { mode: 'soft-fail', ...(v.revocation ?? {}) }, validationData: { ...v.validationData, ...options.validationData },
+      policy: { mode: 'soft-fail', ...(v.revocation ?? {}) }, validationData: joinValidationData(v.validationData, options.validationData),
     });
     for (const check of checks) {
       if (check.raw && check.source === 'crl') add(data.crls, check.raw);

@@ -117,6 +117,7 @@ export async function verifyPdf(bytes: Uint8Array, options: VerifyPdfOptions = {
       coverage: {
         kind: f.field.kind === 'document-timestamp' ? 'document-timestamp' : revision === last ? 'whole-document' : 'revision',
         detail: revision === undefined ? 'unknown' : `revision ${revision + 1} of ${last + 1}, bytes 0-${f.byteRange.coveredEnd ?? 0} of ${bytes.length}`,
+        ...(f.byteRange.coveredEnd !== undefined ? { signedLength: f.byteRange.coveredEnd } : {}),
       },
       modificationsAfter: modifications,
       findings,
