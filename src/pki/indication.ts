@@ -55,3 +55,37 @@ export interface Conclusion {
   /** Why, in words (bilingual findings). */
   findings: Finding[];
 }
+
+/** An indication with its sub-indication. */
+export interface Verdict {
+  indication: Indication;
+  subIndication?: SubIndication;
+}
+
+const INDICATION_RANK: Readonly<Record<Indication, number>> = { TOTAL_PASSED: 0, INDETERMINATE: 1, TOTAL_FAILED: 2 };
+
+/**
+ * The worse of two verdicts: TOTAL_FAILED beats INDETERMINATE beats TOTAL_PASSED; of equals, the first wins.
+ *
+ * @example
+ * ```ts
+ * worse({ indication: 'TOTAL_PASSED' }, { indication: 'TOTAL_FAILED', subIndication: 'HASH_FAILURE' }); // the second
+ * ```
+ */
+export function worse<T extends Verdict>(a: T, b: T): T {
+  return INDICATION_RANK[b.indication] > INDICATION_RANK[a.indication] ? b : a;
+}
+
+/**
+ * The verdict of several (a document from its signatures): the worst one, TOTAL_PASSED when there is none.
+ *
+ * @example
+ * ```ts
+ * combine(report.signatures); // { indication: 'TOTAL_FAILED', subIndication: 'HASH_FAILURE' } if any failed that way
+ * ```
+ */
+export function combine(verdicts: readonly Verdict[]): Verdict {
+  let result: Verdict = { indication: 'TOTAL_PASSED' };
+  for (const v of verdicts) result = worse(result, v);
+  return result.subIndication ? { indication: result.indication, subIndication: result.subIndication } : { indication: result.indication };
+}

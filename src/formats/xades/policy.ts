@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { Finding } from '../../pki/indication.js';
 import { nodeHashName } from '../../crypto/digest.js';
 import { digestMethodHash } from './algorithms.js';
-import type { Verdict } from './conclusion.js';
+import type { Verdict } from '../../pki/indication.js';
 import { NS } from './constants.js';
 import { finding } from './findings.js';
 import type { SignatureParts } from './locate.js';

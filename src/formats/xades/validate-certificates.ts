@@ -7,7 +7,7 @@
 import { validateCertificate } from '../../pki/index.js';
 import type { Finding } from '../../pki/indication.js';
 import type { ChainElement, RevocationCheck, ValidationData } from '../../pki/types.js';
-import type { Verdict } from './conclusion.js';
+import type { Verdict } from '../../pki/indication.js';
 import { finding } from './findings.js';
 import type { XmlVerifyOptions } from './verify-options.js';
 

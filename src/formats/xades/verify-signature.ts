@@ -15,7 +15,7 @@ import { isAcceptedSignatureMethod, parseC14nUri } from './algorithms.js';
 import { archiveTimestampChunks } from './archive-timestamp.js';
 import { certInfo, type CertInfo } from './cert.js';
 import { NS, REFERENCE_TYPE } from './constants.js';
-import { worse, type Verdict } from './conclusion.js';
+import { worse, type Verdict } from '../../pki/indication.js';
 import { finding } from './findings.js';
 import { detectLevel } from './level.js';
 import { signatureParts, type SignatureParts } from './locate.js';

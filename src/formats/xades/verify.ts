@@ -5,7 +5,7 @@
  */
 import { EdusignError } from '../../errors.js';
 import type { Finding } from '../../pki/indication.js';
-import { worse, type Verdict } from './conclusion.js';
+import { worse, type Verdict } from '../../pki/indication.js';
 import { finding } from './findings.js';
 import { verifySignatureElement } from './verify-signature.js';
 import type { XmlVerificationReport, XmlVerifyOptions } from './verify-options.js';

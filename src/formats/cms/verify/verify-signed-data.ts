@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { HashAlgorithm } from '../../../crypto/types.js';
-import type { Finding, Indication, SubIndication } from '../../../pki/indication.js';
+import { worse, type Finding, type Indication, type SubIndication } from '../../../pki/indication.js';
 import { DIGEST_OIDS, OID, nodeHashName } from './algorithms.js';
 import { berBytes, berOctets, berOid, berTime, isTag, TAG } from './ber.js';
 import { bytesEqual } from './bytes.js';
@@ -85,11 +85,6 @@ function timestampTokens(bytes: Uint8Array, attrs: readonly ParsedAttribute[]): 
   return attrs.filter((a) => a.type === OID.signatureTimeStampToken).flatMap((a) => a.values.map((v) => berBytes(bytes, v)));
 }
 
-/** The worse of two verdicts: TOTAL_FAILED beats INDETERMINATE beats TOTAL_PASSED; the first of equals wins. */
-function worse(a: Verdict, b: Verdict): Verdict {
-  const rank = { TOTAL_PASSED: 0, INDETERMINATE: 1, TOTAL_FAILED: 2 } as const;
-  return rank[b.indication] > rank[a.indication] ? b : a;
-}
 
 function verifyParsed(parsed: ParsedSignedData, options: VerifySignedDataOptions): SignedDataVerification {
   const findings: Finding[] = [];

@@ -9,7 +9,7 @@ import type { Finding } from '../../../pki/indication.js';
 import { finding } from '../lib/findings.js';
 import { NEVER_CRITICAL, UNDERSTOOD_CRITICAL } from '../lib/header-names.js';
 import type { JsonObject } from '../lib/jws-document.js';
-import type { Verdict } from './conclusion.js';
+import type { Verdict } from '../../../pki/indication.js';
 
 /** A problem found in a header, with what it means for the signature. */
 export interface HeaderProblem {

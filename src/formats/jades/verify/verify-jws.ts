@@ -13,7 +13,7 @@ import { decodeB64url } from '../lib/base64url.js';
 import { finding } from '../lib/findings.js';
 import { readProtectedHeader, type HeaderRead } from '../lib/header-read.js';
 import { parseJws, type JwsDocument } from '../lib/jws-document.js';
-import { worse, type Verdict } from './conclusion.js';
+import { worse, type Verdict } from '../../../pki/indication.js';
 import { verifyJwsSignature, type VerifyContext } from './verify-signature.js';
 
 const FORMAT: Verdict = { indication: 'TOTAL_FAILED', subIndication: 'FORMAT_FAILURE' };

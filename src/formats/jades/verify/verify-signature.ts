@@ -23,7 +23,7 @@ import { isJsonObject, type JsonObject, type JwsDocument, type JwsSignatureObjec
 import { signingInput } from '../lib/protected-header.js';
 import { signatureTimestampInput } from '../levels/signature-timestamp.js';
 import { embeddedValidationData, tokensOf } from '../levels/validation-data.js';
-import { worse, type Verdict } from './conclusion.js';
+import { worse, type Verdict } from '../../../pki/indication.js';
 import { algorithmOf, checkHeaders } from './header-checks.js';
 import { algorithmFitsKey, signingCertificate } from './signing-certificate.js';
 

@@ -10,7 +10,7 @@ import { isEdusignError } from '../../../errors.js';
 import { validateCertificate } from '../../../pki/validate-certificate.js';
 import type { TimestampReport } from '../../report.js';
 import { finding } from '../../cms/verify/finding.js';
-import { combine, type Verdict } from './conclusion.js';
+import { combine, type Verdict } from '../../../pki/indication.js';
 import type { VerifyPdfOptions } from './options.js';
 import type { DssContent } from './read-dss.js';
 import { signerIdentity } from './signer-identity.js';

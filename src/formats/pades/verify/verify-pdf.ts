@@ -9,7 +9,7 @@ import { EdusignError } from '../../../errors.js';
 import type { SignatureReport, TimestampReport, VerificationReport } from '../../report.js';
 import { finding } from '../../cms/verify/finding.js';
 import { openPdf } from '../pdf/document.js';
-import { combine, type Verdict } from './conclusion.js';
+import { combine, type Verdict } from '../../../pki/indication.js';
 import { detectLevel } from './detect-level.js';
 import { analyseModifications } from './diff/analyse.js';
 import { revisionFacts } from './diff/revision-facts.js';

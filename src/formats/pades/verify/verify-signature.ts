@@ -10,7 +10,7 @@ import { verifySignedData, type SignedDataVerification } from '../../cms/verify/
 import { verifyTimestampTokenCrypto, type TimestampTokenCheck } from '../../cms/verify/verify-timestamp-token.js';
 import type { PdfDocument } from '../pdf/document.js';
 import { checkByteRange, type ByteRangeCheck } from './check-byte-range.js';
-import type { Verdict } from './conclusion.js';
+import type { Verdict } from '../../../pki/indication.js';
 import type { PdfSignatureField } from './find-signatures.js';
 import { parsePdfDate } from './pdf-date.js';
 import type { DssContent } from './read-dss.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { berOid, berTime, readBer } from '../../../../src/formats/cms/verify/ber.js';
 import { isEdusignError } from '../../../../src/errors.js';
 import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, textString } from '../../../../src/formats/pades/pdf/objects.js';
-import { combine } from '../../../../src/formats/pades/verify/conclusion.js';
+import { combine } from '../../../../src/pki/indication.js';
 import { detectLevel } from '../../../../src/formats/pades/verify/detect-level.js';
 import { changedKeys, pdfEqual } from '../../../../src/formats/pades/verify/diff/equal.js';
 import { levelRank, permittedLevel } from '../../../../src/formats/pades/verify/diff/verdict.js';
