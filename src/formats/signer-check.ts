@@ -4,9 +4,8 @@
  * without one, the local checks (validity now, key usage) and a warning that the path was not checked.
  * @module
  */
-import { EdusignError, type ErrorCode } from '../errors.js';
-import { decodeCertificate } from '../pki/cert/index.js';
-import { checkSignerCertificate } from '../pki/check-signer.js';
+import { EdusignError } from '../errors.js';
+import { checkSignerCertificate, localSigningRefusal } from '../pki/check-signer.js';
 import type { Finding } from '../pki/indication.js';
 import type { Fetcher, PkiCacheLike, RevocationPolicy, TrustStoreLike, ValidationData } from '../pki/types.js';
 
@@ -31,19 +30,10 @@ export interface SignerCheckOutcome {
 }
 
 function localChecks(certificate: Uint8Array, at: Date, allow: boolean): Finding[] {
-  const warnings: Finding[] = [];
-  const cert = decodeCertificate(certificate);
-  const refuse = (code: ErrorCode, en: string, vi: string): void => {
-    if (!allow) throw new EdusignError(code, { detail: en, detailVi: vi });
-    warnings.push({ code, severity: 'warning', message: `${en} (signed anyway: allowInvalidCertificate)`, messageVi: `${vi} (vẫn ký: allowInvalidCertificate)` });
-  };
-  if (cert.notAfter < at) refuse('CERT_EXPIRED', `valid until ${cert.notAfter.toISOString()}`, `hết hạn từ ${cert.notAfter.toISOString()}`);
-  if (cert.notBefore > at) refuse('CERT_NOT_YET_VALID', `valid from ${cert.notBefore.toISOString()}`, `có hiệu lực từ ${cert.notBefore.toISOString()}`);
-  const ku = cert.extensions.keyUsage;
-  if (ku && !ku.usages.includes('digitalSignature') && !ku.usages.includes('nonRepudiation')) {
-    refuse('CERT_NOT_USABLE_FOR_SIGNING', 'keyUsage has neither digitalSignature nor nonRepudiation', 'keyUsage không có digitalSignature hoặc nonRepudiation');
-  }
-  return warnings;
+  const refusal = localSigningRefusal(certificate, at);
+  if (!refusal) return [];
+  if (!allow) throw new EdusignError(refusal.code, { detail: refusal.detail, detailVi: refusal.detailVi });
+  return [{ code: refusal.code, severity: 'warning', message: `${refusal.detail} (signed anyway: allowInvalidCertificate)`, messageVi: `${refusal.detailVi} (vẫn ký: allowInvalidCertificate)` }];
 }
 
 /**

@@ -35,7 +35,8 @@ export interface SignerCheckResult {
   warnings: Finding[];
 }
 
-type Refusal = { code: ErrorCode; detail: string; detailVi: string };
+/** Why a certificate may not sign (an error code with English and Vietnamese details). */
+export type SigningRefusal = { code: ErrorCode; detail: string; detailVi: string };
 
 /**
  * Check the signer's certificate before signing, at the current time (`options.now`, default `new Date()`).
@@ -52,7 +53,7 @@ type Refusal = { code: ErrorCode; detail: string; detailVi: string };
  */
 export async function checkSignerCertificate(signer: Pick<Signer, 'certificate' | 'chain'>, options: CheckSignerOptions): Promise<SignerCheckResult> {
   const now = options.now ?? new Date();
-  const local = localRefusal(signer.certificate, now);
+  const local = localSigningRefusal(signer.certificate, now);
   if (local && !options.allowInvalidCertificate) throw new EdusignError(local.code, { detail: local.detail, detailVi: local.detailVi });
   const validation = await validateCertificate(signer.certificate, {
     ...options,
@@ -84,8 +85,17 @@ const WARNING_CODES = new Set(['REVOCATION_SOFT_FAIL', 'REVOCATION_SKIPPED', 'OC
 /** Path findings that make a certificate unusable for signing (rather than untrusted). */
 const UNUSABLE_CODES = new Set(['KEY_USAGE_NOT_FOR_SIGNING', 'EKU_NOT_FOR_PURPOSE', 'UNKNOWN_CRITICAL_EXTENSION']);
 
-/** Checks that need no path and no network, with the clearest messages. */
-function localRefusal(certDer: Uint8Array, now: Date): Refusal | undefined {
+/**
+ * The checks that need no path and no network (validity at `now`, key usage for signing), with the clearest
+ * messages; `undefined` when they pass.
+ *
+ * @example
+ * ```ts
+ * const refusal = localSigningRefusal(signer.certificate, new Date());
+ * if (refusal) throw new EdusignError(refusal.code, { detail: refusal.detail, detailVi: refusal.detailVi });
+ * ```
+ */
+export function localSigningRefusal(certDer: Uint8Array, now: Date): SigningRefusal | undefined {
   const cert = parseCertificateDer(certDer);
   const notBefore = cert.notBefore.value;
   const notAfter = cert.notAfter.value;
@@ -107,7 +117,7 @@ function localRefusal(certDer: Uint8Array, now: Date): Refusal | undefined {
   return undefined;
 }
 
-function refusalOf(validation: CertificateValidationResult): Refusal | undefined {
+function refusalOf(validation: CertificateValidationResult): SigningRefusal | undefined {
   if (validation.indication === 'TOTAL_PASSED') return undefined;
   const why = validation.findings.filter((f) => !WARNING_CODES.has(f.code));
   const detail = `${validation.indication}/${validation.subIndication ?? '-'}${why[0] ? `: ${why.map((f) => f.message).join('; ')}` : ''}`;

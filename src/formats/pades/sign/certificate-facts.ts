@@ -1,5 +1,5 @@
 /**
- * Fast reads of a DER certificate's validity period and SubjectPublicKeyInfo (node's X509Certificate
+ * Fast read of a DER certificate's SubjectPublicKeyInfo (node's X509Certificate
  * costs ~0.3 ms per parse, which is the whole time budget of a small-file signature).
  * @module
  */
@@ -17,30 +17,7 @@ function tbsFields(der: Uint8Array): { fields: DerNode[]; offset: number } {
   }
 }
 
-function parseTime(der: Uint8Array, node: DerNode): Date {
-  const s = Buffer.from(der.subarray(node.contentStart, node.end)).toString('latin1');
-  const m = node.tag === 0x17 ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s) : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s);
-  if (!m) throw new EdusignError('CERT_MALFORMED', { detail: `bad time ${s}` });
-  let year = Number(m[1]);
-  if (node.tag === 0x17) year += year < 50 ? 2000 : 1900;
-  return new Date(Date.UTC(year, Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])));
-}
 
-/**
- * notBefore / notAfter of a DER certificate.
- *
- * @example
- * ```ts
- * const { notAfter } = certificateValidity(signer.certificate);
- * ```
- */
-export function certificateValidity(der: Uint8Array): { notBefore: Date; notAfter: Date } {
-  const { fields, offset } = tbsFields(der);
-  const validity = fields[offset + 3];
-  const [nb, na] = validity ? children(der, validity) : [];
-  if (!nb || !na) throw new EdusignError('CERT_MALFORMED', { detail: 'no validity period' });
-  return { notBefore: parseTime(der, nb), notAfter: parseTime(der, na) };
-}
 
 const RSA_OIDS = new Set(['2a864886f70d010101', '2a864886f70d01010a']);
 const EC_OID = '2a8648ce3d0201';
@@ -99,28 +76,3 @@ export function certificatePublicKey(der: Uint8Array): KeyObject {
   }
 }
 
-/**
- * Whether keyUsage allows signing documents (digitalSignature or nonRepudiation); `undefined` when the
- * certificate has no keyUsage extension (any use allowed).
- *
- * @example
- * ```ts
- * if (certificateAllowsSigning(cert) === false) throw new EdusignError('CERT_NOT_USABLE_FOR_SIGNING');
- * ```
- */
-export function certificateAllowsSigning(der: Uint8Array): boolean | undefined {
-  const { fields } = tbsFields(der);
-  const ext = fields.find((f) => f.tag === 0xa3);
-  if (!ext) return undefined;
-  const [list] = children(der, ext);
-  for (const e of list ? children(der, list) : []) {
-    const parts = children(der, e);
-    const oid = parts[0];
-    if (!oid || Buffer.from(der.subarray(oid.contentStart, oid.end)).toString('hex') !== '551d0f') continue;
-    const value = parts[parts.length - 1]!;
-    const bits = readTlv(der, value.contentStart);
-    const first = der[bits.contentStart + 1] ?? 0;
-    return (first & 0xc0) !== 0;
-  }
-  return undefined;
-}
