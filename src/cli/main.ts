@@ -17,7 +17,14 @@ function helpText(): string {
   return lines.join('\n');
 }
 
-/** Runs `edusign` with `argv` (without node and script); resolves to the exit code. */
+/**
+ * Runs `edusign` with `argv` (without node and script); resolves to the exit code.
+ *
+ * @example
+ * ```ts
+ * const code = await main(['verify', 'hoc-ba.pdf', '--trust', 'roots.pem']);
+ * ```
+ */
 export async function main(argv: string[], out: CliIo = io): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
@@ -42,7 +49,8 @@ export async function main(argv: string[], out: CliIo = io): Promise<number> {
   } catch (error) {
     if (isEdusignError(error)) {
       out.stderr(`[${error.code}] ${error.messageVi}\n[${error.code}] ${error.message}`);
-      return error.code === 'CLI_USAGE' ? EXIT.USAGE : EXIT.USAGE;
+      // Every typed error is a usage error, unusable input or a refusal (e.g. a revoked signer): exit 64.
+      return EXIT.USAGE;
     }
     out.stderr(`Lỗi không mong đợi / unexpected error: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
     return 70;

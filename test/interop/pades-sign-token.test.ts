@@ -11,7 +11,8 @@ import { PKI } from '../formats/pades/sign/test-signers.js';
 
 const available = softhsmAvailable();
 
-describe.skipIf(!available)('PAdES with a PKCS#11 token (SoftHSM2): one login, one batch call', () => {
+// CI installs SoftHSM2 (.ci/run): there a missing token library must fail, not skip.
+describe.skipIf(!available && process.env['CI'] !== 'true')('PAdES with a PKCS#11 token (SoftHSM2): one login, one batch call', () => {
   let token: SoftHsmToken;
   beforeAll(() => {
     token = createSoftHsmToken({ label: 'edusign-pades', pin: '135790', keys: [

@@ -36,7 +36,14 @@ export interface PkiFromArgs {
   cache: PkiCacheLike;
 }
 
-/** `--resolve host=ip:port` entries as the fetcher's `resolve` map. */
+/**
+ * `--resolve host=ip:port` entries as the fetcher's `resolve` map.
+ *
+ * @example
+ * ```ts
+ * parseResolve(['pki.edusign.test=127.0.0.1:8080']); // { 'pki.edusign.test': '127.0.0.1:8080' }
+ * ```
+ */
 export function parseResolve(entries: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const entry of entries) {
@@ -47,7 +54,14 @@ export function parseResolve(entries: readonly string[]): Record<string, string>
   return out;
 }
 
-/** `--at` as a Date. */
+/**
+ * `--at` as a Date (`undefined` when not given; a usage error when it is not ISO 8601).
+ *
+ * @example
+ * ```ts
+ * parseTime('2031-06-01T00:00:00Z'); // Date
+ * ```
+ */
 export function parseTime(text: string | undefined): Date | undefined {
   if (text === undefined) return undefined;
   const date = new Date(text);
