@@ -6,6 +6,7 @@
  */
 import { EdusignError } from '../errors.js';
 import { checkSignerCertificate, localSigningRefusal } from '../pki/check-signer.js';
+import { createPkiCache } from '../pki/net/cache.js';
 import type { Finding } from '../pki/indication.js';
 import type { Fetcher, PkiCacheLike, RevocationPolicy, TrustStoreLike, ValidationData } from '../pki/types.js';
 
@@ -68,4 +69,19 @@ export async function checkSignerBeforeSigning(
     ...(options.offline ? { offline: true } : {}), ...(options.revocation ? { revocation: options.revocation } : {}),
   });
   return { warnings: check.warnings, validationData: check.validationData };
+}
+
+/**
+ * The same caller-owned PKI cache for the certificate check and for gathering B-LT validation data, so one
+ * signing call (or one batch) fetches each CRL/OCSP response once: the caller's cache if either option holds one,
+ * else a new one for this call.
+ *
+ * @example
+ * ```ts
+ * options = withSharedPkiCache(options); // then pass options.check and options.validation on
+ * ```
+ */
+export function withSharedPkiCache<T extends { check?: SignerCheckOptions; validation?: { cache?: PkiCacheLike } }>(options: T): T {
+  const cache = options.check?.cache ?? options.validation?.cache ?? createPkiCache();
+  return { ...options, check: { ...options.check, cache }, validation: { ...options.validation, cache } };
 }

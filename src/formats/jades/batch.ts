@@ -5,7 +5,7 @@
 import { EdusignError } from '../../errors.js';
 import type { Signer } from '../../crypto/types.js';
 import type { JwsSignOptionsBase, JwsSignResult } from './options.js';
-import { checkSignerBeforeSigning } from '../signer-check.js';
+import { checkSignerBeforeSigning, withSharedPkiCache } from '../signer-check.js';
 import { presignJws } from './lib/presign.js';
 import { completeJwsSignature } from './complete.js';
 import { toPrepared } from './prepare.js';
@@ -21,7 +21,8 @@ import { assertLevelReachable } from './levels/raise.js';
  * results.length === classRecords.length; // true
  * ```
  */
-export async function signJwsBatch(values: readonly unknown[], signer: Signer, options: JwsSignOptionsBase = {}): Promise<JwsSignResult[]> {
+export async function signJwsBatch(values: readonly unknown[], signer: Signer, given: JwsSignOptionsBase = {}): Promise<JwsSignResult[]> {
+  const options = withSharedPkiCache(given);
   if (!Array.isArray(values)) throw new EdusignError('INVALID_ARGUMENT', { detail: 'values must be an array' });
   if (values.length === 0) return [];
   assertLevelReachable(options.level ?? 'B-B', options);

@@ -4,7 +4,7 @@
  */
 import { EdusignError } from '../../errors.js';
 import type { Signer } from '../../crypto/types.js';
-import { checkSignerBeforeSigning } from '../signer-check.js';
+import { checkSignerBeforeSigning, withSharedPkiCache } from '../signer-check.js';
 import { completeTrustedState } from './complete.js';
 import type { XmlSignOptionsBase, XmlSignResult } from './options.js';
 import { buildPresignature } from './presign.js';
@@ -19,7 +19,8 @@ import { toPrepared } from './prepare.js';
  * const results = await signXmlBatch(classRecords, signer, { role: 'Giáo viên chủ nhiệm', placement: { slot: 'GVCN' } });
  * ```
  */
-export async function signXmlBatch<T extends string | Uint8Array>(docs: readonly T[], signer: Signer, options: XmlSignOptionsBase = {}): Promise<XmlSignResult<T>[]> {
+export async function signXmlBatch<T extends string | Uint8Array>(docs: readonly T[], signer: Signer, given: XmlSignOptionsBase = {}): Promise<XmlSignResult<T>[]> {
+  const options = withSharedPkiCache(given);
   if (!Array.isArray(docs)) throw new EdusignError('INVALID_ARGUMENT', { detail: 'docs must be an array' });
   if (docs.length === 0) return [];
   const warnings = (await checkSignerBeforeSigning(signer.certificate, signer.chain, options.check)).warnings;

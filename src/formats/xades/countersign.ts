@@ -5,7 +5,7 @@
  * @module
  */
 import { EdusignError } from '../../errors.js';
-import { checkSignerBeforeSigning } from '../signer-check.js';
+import { checkSignerBeforeSigning, withSharedPkiCache } from '../signer-check.js';
 import { completeTrustedState } from './complete.js';
 import type { XmlSignOptions, XmlSignResult } from './options.js';
 import { buildPresignature } from './presign.js';
@@ -21,7 +21,8 @@ import { toPrepared } from './prepare.js';
  * const { xml: out } = await countersignXml(signedByGvcn, gvcnSignatureId, { signer: principal, role: 'Hiệu trưởng' });
  * ```
  */
-export async function countersignXml<T extends string | Uint8Array>(xml: T, signatureId: string, options: XmlSignOptions): Promise<XmlSignResult<T>> {
+export async function countersignXml<T extends string | Uint8Array>(xml: T, signatureId: string, given: XmlSignOptions): Promise<XmlSignResult<T>> {
+  const options = withSharedPkiCache(given);
   const signer = options?.signer;
   if (!signer || typeof signer.sign !== 'function') throw new EdusignError('INVALID_ARGUMENT', { detail: 'options.signer is required' });
   if (typeof signatureId !== 'string' || signatureId === '') throw new EdusignError('INVALID_ARGUMENT', { detail: 'signatureId is required' });

@@ -3,7 +3,7 @@
  * @module
  */
 import { EdusignError } from '../../errors.js';
-import { checkSignerBeforeSigning } from '../signer-check.js';
+import { checkSignerBeforeSigning, withSharedPkiCache } from '../signer-check.js';
 import { completeTrustedState } from './complete.js';
 import type { XmlSignOptions, XmlSignResult } from './options.js';
 import { buildPresignature } from './presign.js';
@@ -21,7 +21,8 @@ import { toPrepared } from './prepare.js';
  * });
  * ```
  */
-export async function signXml<T extends string | Uint8Array>(xml: T, options: XmlSignOptions): Promise<XmlSignResult<T>> {
+export async function signXml<T extends string | Uint8Array>(xml: T, given: XmlSignOptions): Promise<XmlSignResult<T>> {
+  const options = withSharedPkiCache(given);
   const signer = options?.signer;
   if (!signer || typeof signer.sign !== 'function') throw new EdusignError('INVALID_ARGUMENT', { detail: 'options.signer is required' });
   const warnings = (await checkSignerBeforeSigning(signer.certificate, signer.chain, options.check)).warnings;

@@ -8,7 +8,7 @@ import type { Signer } from '../../../crypto/types.js';
 import type { Finding } from '../../../pki/indication.js';
 import type { JwsSignOptionsBase, JwsSignResult } from '../options.js';
 import { assertSigner, callSigner } from '../lib/call-signer.js';
-import { checkSignerBeforeSigning } from '../../signer-check.js';
+import { checkSignerBeforeSigning, withSharedPkiCache } from '../../signer-check.js';
 import { serializeJws, type JwsDocument } from '../lib/jws-document.js';
 import { assemble, presignJws } from '../lib/presign.js';
 import { assertLevelReachable, raiseSignature } from '../levels/raise.js';
@@ -48,7 +48,8 @@ export async function createJwsSignature(input: unknown, signer: Signer, options
  * JSON.parse(jws).signature; // base64url
  * ```
  */
-export async function signFlattenedJws(input: unknown, signer: Signer, options: JwsSignOptionsBase = {}): Promise<JwsSignResult> {
+export async function signFlattenedJws(input: unknown, signer: Signer, given: JwsSignOptionsBase = {}): Promise<JwsSignResult> {
+  const options = withSharedPkiCache(given);
   const { doc, warnings } = await createJwsSignature(input, signer, options, true);
   return { jws: serializeJws(doc, 'flattened'), serialization: 'flattened', signatureIndex: 0, warnings };
 }

@@ -10,6 +10,7 @@ import type { JwsCommitment, JwsSignOptionsBase, JwsSignResult } from '../option
 import { serializeJws, type JwsDocument } from '../lib/jws-document.js';
 import { signCompactJws } from '../compact/sign.js';
 import { createJwsSignature, signFlattenedJws } from '../flattened/sign.js';
+import { withSharedPkiCache } from '../../signer-check.js';
 
 /** One signer of a multi-signer call, with its own role and commitment. */
 export interface JwsSignerEntry {
@@ -35,7 +36,8 @@ function isEntryList(value: unknown): value is readonly JwsSignerEntry[] {
  * ], { level: 'B-T', timestampAuthority: tsa, check: { trustStore } });
  * ```
  */
-export async function signJws(input: unknown, signers: Signer | readonly JwsSignerEntry[], options: JwsSignOptionsBase = {}): Promise<JwsSignResult> {
+export async function signJws(input: unknown, signers: Signer | readonly JwsSignerEntry[], given: JwsSignOptionsBase = {}): Promise<JwsSignResult> {
+  const options = withSharedPkiCache(given);
   const entries: readonly JwsSignerEntry[] = isEntryList(signers) ? signers : [{ signer: signers }];
   if (entries.length === 0) throw new EdusignError('INVALID_ARGUMENT', { detail: 'no signer' });
   const serialization = options.serialization ?? 'general';
