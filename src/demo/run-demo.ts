@@ -9,18 +9,13 @@ import 'reflect-metadata';
 import { createPrivateKey } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { keyObjectSigner } from '../crypto/index.js';
-import type { Signer } from '../crypto/types.js';
-import { canonicalRecordJson, toXml } from '../encode/index.js';
-import { renderTranscriptPdf, signatureFieldName } from '../encode/pdf/index.js';
-import { createPdfAppearanceCache, signPdf } from '../formats/pades/index.js';
-import { countersignXml, signXml } from '../formats/xades/index.js';
-import { signJws } from '../formats/jades/index.js';
-import type { SignatureReport, VerificationReport } from '../formats/report.js';
-import type { Transcript } from '../model/types.js';
-import { createFetcher, createPkiCache, createTrustStore, httpTimestampAuthority } from '../pki/index.js';
+import {
+  canonicalRecordJson, countersignXml, createFetcher, createPdfAppearanceCache, createPkiCache,
+  createTrustStore, httpTimestampAuthority, INDICATION_LABELS, keyObjectSigner, renderTranscriptPdf,
+  ROLE_LABELS, signatureFieldName, signJws, signPdf, signXml, SUB_INDICATION_LABELS, toXml, verify,
+  type SignatureReport, type Signer, type Transcript, type VerificationReport,
+} from '../index.js';
 import { packageFilePath } from '../package-files.js';
-import { INDICATION_LABELS, ROLE_LABELS, SUB_INDICATION_LABELS, verify } from '../verify/index.js';
 import { createDemoPki, type DemoIdentity, type DemoPki, type DemoSignerSpec } from './demo-pki.js';
 import { startDemoServices } from './demo-services.js';
 

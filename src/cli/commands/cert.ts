@@ -5,14 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { readPkcs12 } from '../../crypto/index.js';
-import { EdusignError, isEdusignError } from '../../errors.js';
 import {
-  createFetcher, createPkiCache, describeCertificate, formatFingerprint, loadTrustStore, parseCertificates, validateCertificate,
-  type CertificateDescription,
-} from '../../pki/index.js';
-import type { Finding } from '../../pki/indication.js';
-import type { CertificatePurpose, CertificateValidationResult, RevocationCheck } from '../../pki/types.js';
+  createFetcher, createPkiCache, describeCertificate, EdusignError, formatFingerprint, isEdusignError,
+  loadTrustStore, parseCertificates, readPkcs12, validateCertificate, type CertificateDescription,
+  type CertificatePurpose, type CertificateValidationResult, type Finding, type RevocationCheck,
+} from '../../index.js';
 import { EXIT, type CliCommand, type CliIo } from '../command.js';
 import { parseResolve, parseTime } from '../options/pki-options.js';
 import { asUsageError, usageError } from '../options/usage-error.js';

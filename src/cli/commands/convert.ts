@@ -6,13 +6,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { EXIT, type CliCommand } from '../command.js';
-import { EdusignError } from '../../errors.js';
-import { parseRecord } from '../../encode/record/parse-record.js';
-import { toXml } from '../../encode/record/to-xml.js';
-import { normalizeRecord } from '../../encode/record/normalize-record.js';
-import { canonicalize } from '../../encode/json/canonicalize.js';
-import type { JsonValue } from '../../encode/json/parse-strict.js';
-import type { Gradebook, Transcript } from '../../model/types.js';
+import {
+  canonicalize, EdusignError, normalizeRecord, parseRecord, toXml, type Gradebook, type JsonValue,
+  type Transcript,
+} from '../../index.js';
 
 const USAGE = `edusign convert <in.json|in.xml> --to xml|json [--out file] [--canonical] [--envelope id]
 

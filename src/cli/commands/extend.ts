@@ -5,13 +5,10 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { EdusignError } from '../../errors.js';
-import { extendPdf } from '../../formats/pades/index.js';
-import { extendXml, parseXmlForSignature } from '../../formats/xades/index.js';
-import { extendJws } from '../../formats/jades/index.js';
-import type { Finding } from '../../pki/indication.js';
-import { httpTimestampAuthority } from '../../pki/index.js';
-import { detectFormat } from '../../verify/index.js';
+import {
+  detectFormat, EdusignError, extendJws, extendPdf, extendXml, httpTimestampAuthority, parseXmlForSignature,
+  type Finding,
+} from '../../index.js';
 import { EXIT, type CliCommand, type CliIo } from '../command.js';
 import { PKI_ARG_OPTIONS, pkiFromArgs } from '../options/pki-options.js';
 import { readInputFile } from '../options/read-input.js';

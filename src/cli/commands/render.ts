@@ -7,12 +7,10 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { EXIT, type CliCommand } from '../command.js';
-import { EdusignError } from '../../errors.js';
-import { parseRecord } from '../../encode/record/parse-record.js';
-import { renderGradebookPdf } from '../../encode/pdf/render-gradebook.js';
-import { renderTranscriptPdf } from '../../encode/pdf/render-transcript.js';
-import type { RenderPdfOptions } from '../../encode/pdf/options.js';
-import type { Gradebook, Transcript } from '../../model/types.js';
+import {
+  EdusignError, parseRecord, renderGradebookPdf, renderTranscriptPdf, type Gradebook, type RenderPdfOptions,
+  type Transcript,
+} from '../../index.js';
 
 const USAGE = `edusign render <record.json|record.xml> --out <file.pdf> [--verify-url <pattern>] [--date <iso>]
 

@@ -7,10 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { EdusignError } from '../../errors.js';
-import type { BaselineLevel } from '../../formats/report.js';
-import { httpTimestampAuthority } from '../../pki/index.js';
-import { detectFormat } from '../../verify/index.js';
+import { detectFormat, EdusignError, httpTimestampAuthority, type BaselineLevel } from '../../index.js';
 import { EXIT, type CliCommand, type CliIo } from '../command.js';
 import { PKI_ARG_OPTIONS, pkiFromArgs } from '../options/pki-options.js';
 import { SIGNER_ARG_OPTIONS, signerFromArgs } from '../options/signer-options.js';

@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { EXIT, type CliCommand } from '../command.js';
-import { EdusignError, isEdusignError } from '../../errors.js';
-import { parseRecord, type RecordEncoding } from '../../encode/record/parse-record.js';
-import { validateGradebook, validateTranscript } from '../../model/validate/index.js';
-import type { ModelFinding, ValidationResult } from '../../model/types.js';
+import {
+  EdusignError, isEdusignError, parseRecord, validateGradebook, validateTranscript, type ModelFinding,
+  type RecordEncoding, type ValidationResult,
+} from '../../index.js';
 
 const USAGE = `edusign validate <file.json|file.xml> [--json]
 

@@ -5,8 +5,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { VerificationReport } from '../../formats/report.js';
-import { renderReportHtml, renderReportText, reportToJson, verify } from '../../verify/index.js';
+import { renderReportHtml, renderReportText, reportToJson, verify, type VerificationReport } from '../../index.js';
 import { EXIT, type CliCommand, type CliIo } from '../command.js';
 import { PKI_ARG_OPTIONS, pkiFromArgs } from '../options/pki-options.js';
 import { readInputFile } from '../options/read-input.js';

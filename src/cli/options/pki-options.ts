@@ -3,8 +3,9 @@
  * host mapping for the fetcher.
  * @module
  */
-import { createFetcher, createPkiCache, loadTrustStore, type TrustStore } from '../../pki/index.js';
-import type { Fetcher, PkiCacheLike } from '../../pki/types.js';
+import {
+  createFetcher, createPkiCache, loadTrustStore, type Fetcher, type PkiCacheLike, type TrustStore,
+} from '../../index.js';
 import { usageError } from './usage-error.js';
 
 /** parseArgs option declarations of {@link pkiFromArgs}. */

@@ -3,7 +3,7 @@
  * @module
  */
 import { readFile } from 'node:fs/promises';
-import { EdusignError } from '../../errors.js';
+import { EdusignError } from '../../index.js';
 
 /**
  * The bytes of `path`, or `IO_ERROR` naming the file.

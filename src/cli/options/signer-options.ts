@@ -2,8 +2,7 @@
  * The key-source options of `edusign sign`: a PKCS#12 file, a PEM key + certificate, or a PKCS#11 token.
  * @module
  */
-import { loadPemSigner, loadPkcs12Signer, openPkcs11Signer } from '../../crypto/index.js';
-import type { Signer } from '../../crypto/types.js';
+import { loadPemSigner, loadPkcs12Signer, openPkcs11Signer, type Signer } from '../../index.js';
 import { readInputFile } from './read-input.js';
 import { usageError } from './usage-error.js';
 

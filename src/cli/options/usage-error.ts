@@ -2,7 +2,7 @@
  * Usage errors of the CLI.
  * @module
  */
-import { EdusignError, isEdusignError } from '../../errors.js';
+import { EdusignError, isEdusignError } from '../../index.js';
 
 /**
  * A CLI usage error (exit 64); the Vietnamese text defaults to the English one (option names are not translated).

@@ -2,10 +2,10 @@
  * What every format's CLI signing step receives.
  * @module
  */
-import type { Signer } from '../../crypto/types.js';
-import type { BaselineLevel } from '../../formats/report.js';
-import type { Finding } from '../../pki/indication.js';
-import type { Fetcher, PkiCacheLike, TimestampAuthority, TrustStoreLike } from '../../pki/types.js';
+import {
+  type BaselineLevel, type Fetcher, type Finding, type PkiCacheLike, type Signer, type TimestampAuthority,
+  type TrustStoreLike,
+} from '../../index.js';
 
 /** Options common to `edusign sign` for every format. */
 export interface CliSignRequest {

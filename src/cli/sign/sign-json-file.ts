@@ -3,8 +3,7 @@
  * a file that already holds a JWS gets one more signature over the same payload.
  * @module
  */
-import { parseJsonStrict } from '../../encode/json/parse-strict.js';
-import { signJws } from '../../formats/jades/index.js';
+import { parseJsonStrict, signJws } from '../../index.js';
 import { checkAndValidation, type CliSignRequest, type CliSignResult } from './common.js';
 
 /** JSON-only options. */

@@ -3,8 +3,7 @@
  * @module
  */
 import { readInputFile } from '../options/read-input.js';
-import { signPdf } from '../../formats/pades/index.js';
-import type { PdfSignatureAppearance } from '../../formats/pades/index.js';
+import { signPdf, type PdfSignatureAppearance } from '../../index.js';
 import { usageError } from '../options/usage-error.js';
 import { checkAndValidation, type CliSignRequest, type CliSignResult } from './common.js';
 

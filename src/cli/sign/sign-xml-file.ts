@@ -3,9 +3,7 @@
  * is wrapped first (`<signedRecord><transcript Id="data">…`) so later signers never break earlier signatures.
  * @module
  */
-import { countersignXml, signXml } from '../../formats/xades/index.js';
-import { fromXml, RECORD_XML_NAMESPACE, toXml } from '../../encode/index.js';
-import { parseXmlSafe } from '../../encode/xml/parse-safe.js';
+import { countersignXml, fromXml, parseXmlSafe, RECORD_XML_NAMESPACE, signXml, toXml } from '../../index.js';
 import { checkAndValidation, type CliSignRequest, type CliSignResult } from './common.js';
 
 /** XML-only options. */
