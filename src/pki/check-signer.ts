@@ -7,7 +7,7 @@
 import type { Signer } from '../crypto/types.js';
 import { EdusignError, type ErrorCode } from '../errors.js';
 import type { Finding } from './indication.js';
-import { keyUsage, parseCertificateDer } from './revocation/cert-facts.js';
+import { decodeCertificate } from './cert/decode-certificate.js';
 import { finding } from './revocation/finding.js';
 import type { CertificateValidationOptions, CertificateValidationResult, ValidationData } from './types.js';
 import { validateCertificate } from './validate-certificate.js';
@@ -96,18 +96,18 @@ const UNUSABLE_CODES = new Set(['KEY_USAGE_NOT_FOR_SIGNING', 'EKU_NOT_FOR_PURPOS
  * ```
  */
 export function localSigningRefusal(certDer: Uint8Array, now: Date): SigningRefusal | undefined {
-  const cert = parseCertificateDer(certDer);
-  const notBefore = cert.notBefore.value;
-  const notAfter = cert.notAfter.value;
+  // The strict DER decoder (cert/), not pkijs: this runs before every signature and must cost microseconds.
+  const cert = decodeCertificate(certDer);
+  const { notBefore, notAfter } = cert;
   if (now.getTime() > notAfter.getTime()) {
     return { code: 'CERT_EXPIRED', detail: `valid until ${notAfter.toISOString()}`, detailVi: `hiệu lực đến ${notAfter.toISOString()}` };
   }
   if (now.getTime() < notBefore.getTime()) {
     return { code: 'CERT_NOT_YET_VALID', detail: `valid from ${notBefore.toISOString()}`, detailVi: `hiệu lực từ ${notBefore.toISOString()}` };
   }
-  const usage = keyUsage(cert);
-  if (usage && !usage.has('digitalSignature') && !usage.has('nonRepudiation')) {
-    const list = [...usage].join(', ') || '—';
+  const usages = cert.extensions.keyUsage?.usages;
+  if (usages && !usages.includes('digitalSignature') && !usages.includes('nonRepudiation')) {
+    const list = usages.join(', ') || '—';
     return {
       code: 'CERT_NOT_USABLE_FOR_SIGNING',
       detail: `keyUsage is ${list}: neither digitalSignature nor nonRepudiation`,
