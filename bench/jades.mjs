@@ -8,6 +8,7 @@ import { createHash, createPrivateKey, createPublicKey, sign, verify } from 'nod
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { time, timeAsync } from './lib.mjs';
 import { FlattenedSign, flattenedVerify, importX509 } from 'jose';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -36,25 +37,6 @@ function record() {
     diem.push({ mon: `Môn ${i}`, hocKy: 1 + (i % 2), tx: [8, 7.5, 9], gk: 8.5, ck: 9, tb: 8.7, nhanXet: 'Học tốt, chăm chỉ' });
   }
   return { loai: 'HocBa', hocSinh: { hoTen: 'Nguyễn Văn An', ngaySinh: '2010-05-12' }, namHoc: '2025-2026', diem };
-}
-
-function cpuMs(start) {
-  const u = process.cpuUsage(start);
-  return (u.user + u.system) / 1000;
-}
-
-function time(fn, runs) {
-  for (let i = 0; i < Math.min(30, runs); i++) fn();
-  const t = process.cpuUsage();
-  for (let i = 0; i < runs; i++) fn();
-  return cpuMs(t) / runs;
-}
-
-async function timeAsync(fn, runs) {
-  for (let i = 0; i < Math.min(30, runs); i++) await fn();
-  const t = process.cpuUsage();
-  for (let i = 0; i < runs; i++) await fn();
-  return cpuMs(t) / runs;
 }
 
 const { signJws, verifyJws, importJwsSigningKeys, createPkiCache } = await load();

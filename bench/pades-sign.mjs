@@ -3,11 +3,12 @@
 // Usage: `npm run build && node bench/pades-sign.mjs`, or from sources: `npx tsx bench/pades-sign.mjs`.
 // Options: --runs N (default 50), --expose-gc recommended for the memory column (`node --expose-gc …`).
 // Then: a visible signature (DejaVu Sans subset + PNG seal) on the 100 KB PDF, without and with `appearanceCache`.
-import { createHash, createPrivateKey, randomBytes, sign } from 'node:crypto';
+import { createHash, createPrivateKey, sign } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { paddedPdf } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runsArg = process.argv.indexOf('--runs');
@@ -19,27 +20,6 @@ async function load() {
     if (typeof dist.signPdf === 'function' && typeof dist.loadPemSigner === 'function' && typeof dist.createPdfAppearanceCache === 'function') return dist;
   } catch { /* not built: use the sources (needs tsx) */ }
   return { ...(await import(join(root, 'src/formats/pades/sign/index.ts'))), ...(await import(join(root, 'src/crypto/pem.ts'))) };
-}
-
-/** A one-page classic-xref PDF padded with an incompressible stream to about `size` bytes. */
-function paddedPdf(size) {
-  const pad = randomBytes(Math.ceil(size / 2)).toString('hex').slice(0, Math.max(0, size - 1200));
-  const content = 'BT /F1 24 Tf 72 720 Td (Benchmark) Tj ET';
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R /PieceInfo << /Pad << /Private 6 0 R >> >> >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    `<< /Length ${pad.length} >>\nstream\n${pad}\nendstream`,
-  ];
-  let out = '%PDF-1.7\n';
-  const offsets = [];
-  objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f\r\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
 }
 
 /** A 64×64 RGBA PNG (a red disc with alpha, like a scanned seal), built with node:zlib. */

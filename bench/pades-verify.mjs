@@ -4,10 +4,11 @@
 // the full verification with path validation (offline, trust store, revocation soft-fail: no network).
 // Usage: `npm run build && node bench/pades-verify.mjs`, or from sources: `npx tsx bench/pades-verify.mjs`.
 // Options: --runs N (default 50); `node --expose-gc` for the memory column.
-import { createHash, createPublicKey, createPrivateKey, randomBytes, sign, verify } from 'node:crypto';
+import { createHash, createPublicKey, createPrivateKey, sign, verify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { paddedPdf } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runsArg = process.argv.indexOf('--runs');
@@ -24,27 +25,6 @@ async function load() {
     ...(await import(join(root, 'src/crypto/pem.ts'))),
     ...(await import(join(root, 'src/pki/trust/trust-store.ts'))),
   };
-}
-
-/** A one-page classic-xref PDF padded with an incompressible stream to about `size` bytes. */
-function paddedPdf(size) {
-  const pad = randomBytes(Math.ceil(size / 2)).toString('hex').slice(0, Math.max(0, size - 1200));
-  const content = 'BT /F1 24 Tf 72 720 Td (Benchmark) Tj ET';
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R /PieceInfo << /Pad << /Private 6 0 R >> >> >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-    `<< /Length ${pad.length} >>\nstream\n${pad}\nendstream`,
-  ];
-  let out = '%PDF-1.7\n';
-  const offsets = [];
-  objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f\r\n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n\r\n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new Uint8Array(Buffer.from(out, 'latin1'));
 }
 
 function median(xs) { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }

@@ -7,6 +7,7 @@ import { createHash, createPrivateKey, createPublicKey, sign, verify, constants,
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { time, timeAsync } from './lib.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const runsArg = process.argv.indexOf('--runs');
@@ -27,27 +28,6 @@ function record() {
     rows += `<KetQua Mon="Môn ${i}" HocKy="${1 + (i % 2)}"><DiemTX>8.0 7.5 9.0</DiemTX><DiemGK>8.5</DiemGK><DiemCK>9.0</DiemCK><DiemTB>8.7</DiemTB><NhanXet>Học tốt, chăm chỉ</NhanXet></KetQua>\n`;
   }
   return `<?xml version="1.0" encoding="UTF-8"?>\n<HocBa xmlns="urn:edusign:hocba:1"><DLHocBa Id="data"><HocSinh><HoTen>Nguyễn Văn An</HoTen></HocSinh>\n${rows}</DLHocBa><DSCKS/></HocBa>\n`;
-}
-
-// CPU time of this process (user + system), not wall time: the machines running this are shared, and CPU time
-// is what the ratio is about. Both the bound and the operations are measured the same way.
-function cpuMs(start) {
-  const u = process.cpuUsage(start);
-  return (u.user + u.system) / 1000;
-}
-
-function time(fn, runs) {
-  for (let i = 0; i < Math.min(30, runs); i++) fn();
-  const t = process.cpuUsage();
-  for (let i = 0; i < runs; i++) fn();
-  return cpuMs(t) / runs;
-}
-
-async function timeAsync(fn, runs) {
-  for (let i = 0; i < Math.min(30, runs); i++) await fn();
-  const t = process.cpuUsage();
-  for (let i = 0; i < runs; i++) await fn();
-  return cpuMs(t) / runs;
 }
 
 const { signXml, verifyXml } = await load();
